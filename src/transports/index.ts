@@ -1,0 +1,3 @@
+export * from './transport.js';
+export * from './mock.js';
+export * from './create.js';

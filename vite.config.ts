@@ -1,0 +1,58 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type UserConfig } from 'vite';
+
+const src = (path: string) => fileURLToPath(new URL(`./src/${path}`, import.meta.url));
+const dependencies = /^(lit|@lit|lit-html|lit-element|marked|dompurify|eventsource-parser)(\/|$)/;
+
+/**
+ * `vite` serves the demo (demo/) on port 5173 with the kit's source behind its public names.
+ * `vite build` writes the package entries (dependencies external, one file per module);
+ * `vite build --mode embed` writes the self-contained, minified embed for `<script type="module">`.
+ */
+export default defineConfig(({ command, mode }): UserConfig => {
+  const alias = [
+    { find: /^stream-chat-elements\/define$/, replacement: src('define.ts') },
+    { find: /^stream-chat-elements$/, replacement: src('index.ts') },
+  ];
+  if (command === 'serve') {
+    return {
+      root: 'demo',
+      resolve: { alias },
+      server: { port: 5173, host: 'localhost' },
+    };
+  }
+  if (mode === 'embed') {
+    return {
+      build: {
+        outDir: 'dist',
+        emptyOutDir: false,
+        target: 'es2022',
+        minify: true,
+        lib: {
+          entry: src('embed.ts'),
+          formats: ['es'],
+          fileName: () => 'stream-chat-elements.js',
+        },
+        rollupOptions: {
+          output: { minify: true, chunkFileNames: 'stream-chat-elements.[name]-[hash].js' },
+        },
+      },
+    };
+  }
+  return {
+    build: {
+      outDir: 'dist',
+      emptyOutDir: true,
+      target: 'es2022',
+      minify: false,
+      lib: {
+        entry: { index: src('index.ts'), define: src('define.ts') },
+        formats: ['es'],
+      },
+      rollupOptions: {
+        external: (id) => dependencies.test(id),
+        output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
+      },
+    },
+  };
+});
