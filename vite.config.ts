@@ -2,7 +2,8 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig, type UserConfig } from 'vite';
 
 const src = (path: string) => fileURLToPath(new URL(`./src/${path}`, import.meta.url));
-const dependencies = /^(lit|@lit|lit-html|lit-element|marked|dompurify|eventsource-parser)(\/|$)/;
+const dependencies =
+  /^(lit|@lit|lit-html|lit-element|marked|dompurify|eventsource-parser|react|react-dom)(\/|$)/;
 
 /**
  * `vite` serves the demo (demo/) on port 5173 with the kit's source behind its public names.
@@ -12,6 +13,7 @@ const dependencies = /^(lit|@lit|lit-html|lit-element|marked|dompurify|eventsour
 export default defineConfig(({ command, mode }): UserConfig => {
   const alias = [
     { find: /^stream-chat-elements\/define$/, replacement: src('define.ts') },
+    { find: /^stream-chat-elements\/react$/, replacement: src('react.ts') },
     { find: /^stream-chat-elements$/, replacement: src('index.ts') },
   ];
   if (command === 'serve') {
@@ -46,7 +48,7 @@ export default defineConfig(({ command, mode }): UserConfig => {
       target: 'es2022',
       minify: false,
       lib: {
-        entry: { index: src('index.ts'), define: src('define.ts') },
+        entry: { index: src('index.ts'), define: src('define.ts'), react: src('react.ts') },
         formats: ['es'],
       },
       rollupOptions: {
