@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type UserConfig } from 'vite';
+import { mockModelServer } from './demo/server/plugin.mjs';
 
 const src = (path: string) => fileURLToPath(new URL(`./src/${path}`, import.meta.url));
 const dependencies =
@@ -20,6 +21,8 @@ export default defineConfig(({ command, mode }): UserConfig => {
     return {
       root: 'demo',
       resolve: { alias },
+      // The mock model server (and upstream proxy) on the same port: see demo/server/.
+      plugins: [mockModelServer()],
       server: { port: 5173, host: 'localhost' },
     };
   }
@@ -36,6 +39,9 @@ export default defineConfig(({ command, mode }): UserConfig => {
           fileName: () => 'stream-chat-elements.js',
         },
         rollupOptions: {
+          // Lets lazy chunks import shared code from the main file: otherwise Rolldown moves
+          // modules shared with a lazy chunk into extra chunks the main file imports statically.
+          preserveEntrySignatures: 'allow-extension',
           output: { minify: true, chunkFileNames: 'stream-chat-elements.[name]-[hash].js' },
         },
       },
