@@ -1,23 +1,37 @@
+import { ndjsonTransport, textStreamTransport, webSocketTransport } from './channels.js';
+import type { HttpTransportOptions } from './http.js';
+import type { ProtocolName } from './protocols/index.js';
+import { sseTransport } from './sse.js';
 import { StreamError, type ChatTransport } from './transport.js';
 
 /** The transport names the `transport` attribute of `<stream-chat>` accepts. */
 export type TransportName = 'sse' | 'websocket' | 'ndjson' | 'text';
 
-export interface CreateTransportOptions {
+export interface CreateTransportOptions extends Omit<HttpTransportOptions, 'protocol'> {
   transport: TransportName;
   url: string;
-  protocol: string;
+  /** A protocol name; unknown names fail the stream with a `protocol` error. */
+  protocol: ProtocolName | (string & {});
 }
 
 /** Builds the transport that `<stream-chat>` attributes describe. */
-export function createTransport(options: CreateTransportOptions): ChatTransport {
-  return {
-    // eslint-disable-next-line require-yield
-    async *stream() {
-      throw new StreamError(
-        'protocol',
-        `The "${options.transport}" transport is not available yet for ${options.url}.`,
-      );
-    },
-  };
+export function createTransport({ transport, ...rest }: CreateTransportOptions): ChatTransport {
+  const options = rest as HttpTransportOptions;
+  switch (transport) {
+    case 'sse':
+      return sseTransport(options);
+    case 'websocket':
+      return webSocketTransport(options);
+    case 'ndjson':
+      return ndjsonTransport(options);
+    case 'text':
+      return textStreamTransport(options);
+    default:
+      return {
+        // eslint-disable-next-line require-yield
+        async *stream() {
+          throw new StreamError('protocol', `Unknown transport "${String(transport)}".`);
+        },
+      };
+  }
 }

@@ -1,4 +1,5 @@
-import { StreamError, type ChatRequest, type ChatTransport, type StreamPart } from './transport.js';
+import { sleep } from './sleep.js';
+import type { ChatRequest, ChatTransport, StreamError, StreamPart } from './transport.js';
 
 /** A scripted step: a part to emit, an error to throw, or a pause. */
 export type MockStep =
@@ -40,22 +41,4 @@ export function textSteps(text: string, tokenLength = 4): MockStep[] {
   }
   steps.push({ type: 'finish', reason: 'stop' });
   return steps;
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) {
-      reject(new StreamError('aborted', 'The stream was stopped.'));
-      return;
-    }
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(new StreamError('aborted', 'The stream was stopped.'));
-    };
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
 }

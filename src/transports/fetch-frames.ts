@@ -1,0 +1,37 @@
+import { dropped, fetchText, framesOf, type HttpTransportOptions } from './http.js';
+import type { Decoder, Frame, Protocol } from './protocols/index.js';
+import type { ChatRequest, StreamError, StreamPart } from './transport.js';
+
+/**
+ * The loop of the line- and chunk-framed channels: fetch, frame the text (`framer()` flushes
+ * what is left at the end), decode, stop at `finish`. A stream that ends without the protocol's
+ * end is reported as cut off.
+ */
+export async function* fetchFrames(
+  options: HttpTransportOptions,
+  request: ChatRequest,
+  signal: AbortSignal,
+  accept: string,
+  protocol: Protocol,
+  framer: (text?: string) => Frame[],
+  decode: Decoder = protocol.decoder(),
+): AsyncGenerator<StreamPart, void, undefined> {
+  let answered = false;
+  try {
+    for await (const frame of framesOf(
+      fetchText(options, request, protocol, signal, accept),
+      framer,
+    )) {
+      for (const part of decode(frame)) {
+        answered = true;
+        yield part;
+        if (part.type === 'finish') return;
+      }
+    }
+  } catch (error) {
+    throw answered && (error as StreamError).cause instanceof TypeError ? dropped(error) : error;
+  }
+  const parts = decode();
+  yield* parts;
+  if (!parts.some((part) => part.type === 'finish')) throw dropped();
+}

@@ -1,0 +1,172 @@
+/** Client side of the transport test routes (test/server/routes/transports.mjs). */
+import type {
+  ChatRequest,
+  ChatTransport,
+  StreamError,
+  StreamPart,
+} from '../../src/transports/index.js';
+
+export interface HttpReply {
+  status?: number;
+  headers?: Record<string, string>;
+  body?: string;
+  splits?: number[] | 'bytes';
+  delay?: number;
+  after?: 'end' | 'destroy' | 'hang';
+  noHeaders?: boolean;
+}
+
+export interface Script {
+  replies?: HttpReply[];
+  frames?: string[];
+  frameDelay?: number;
+  close?: { code: number; reason?: string };
+  ping?: string;
+  pong?: string;
+  failFirst?: number;
+}
+
+export interface LoggedRequest {
+  method?: string;
+  headers: Record<string, string | undefined>;
+  body: string;
+}
+
+export const request: ChatRequest = {
+  messages: [
+    { role: 'system', content: 'Be brief.' },
+    { role: 'user', content: 'Hi' },
+  ],
+  model: 'test-model',
+};
+
+/** Stores a script on the server; gives its id. */
+export async function script(value: Script): Promise<string> {
+  const response = await fetch('/mock/t/script', { method: 'POST', body: JSON.stringify(value) });
+  return ((await response.json()) as { id: string }).id;
+}
+
+/** The requests the server received for a script id (method, headers, body). */
+export async function logged(id: string): Promise<LoggedRequest[]> {
+  return (await (await fetch(`/mock/t/log?id=${id}`)).json()) as LoggedRequest[];
+}
+
+/** The URL replaying script `id`, tagged with a probe when given. */
+export const playUrl = (id: string, probe?: string) =>
+  `/mock/t/play?id=${id}${probe ? `&probe=${probe}` : ''}`;
+
+export interface Outcome {
+  parts: StreamPart[];
+  text: string;
+  reasoning: string;
+  finish?: string | undefined;
+  finished: boolean;
+  error?: StreamError;
+}
+
+/** Runs one reply to the end and gathers what came out: parts, text, finish or error. */
+export async function collect(
+  transport: ChatTransport,
+  signal = new AbortController().signal,
+  chat: ChatRequest = request,
+  onPart?: (part: StreamPart) => void,
+): Promise<Outcome> {
+  const outcome: Outcome = { parts: [], text: '', reasoning: '', finished: false };
+  try {
+    for await (const part of transport.stream(chat, { signal })) {
+      outcome.parts.push(part);
+      if (part.type === 'text') outcome.text += part.text;
+      if (part.type === 'reasoning') outcome.reasoning += part.text;
+      if (part.type === 'finish') {
+        outcome.finished = true;
+        outcome.finish = part.reason;
+      }
+      onPart?.(part);
+    }
+  } catch (error) {
+    outcome.error = error as StreamError;
+  }
+  return outcome;
+}
+
+/** A seeded pseudo-random generator (mulberry32), so random splits are reproducible. */
+export function seeded(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Sorted random cut points in `[1, length)`, reproducible from the seed. */
+export function randomSplits(
+  length: number,
+  seed: number,
+  count = Math.ceil(length / 8),
+): number[] {
+  const random = seeded(seed);
+  const cuts = new Set<number>();
+  for (let i = 0; i < count && length > 1; i += 1)
+    cuts.add(1 + Math.floor(random() * (length - 1)));
+  return [...cuts].sort((a, b) => a - b);
+}
+
+/** Cuts bytes at the given offsets. */
+export function cutBytes(bytes: Uint8Array, splits: number[] | 'bytes'): Uint8Array[] {
+  const ends = splits === 'bytes' ? Array.from(bytes, (_, i) => i + 1) : [...splits, bytes.length];
+  const chunks: Uint8Array[] = [];
+  let start = 0;
+  for (const end of ends) {
+    if (end > start) chunks.push(bytes.subarray(start, end));
+    start = Math.max(start, end);
+  }
+  return chunks;
+}
+
+export const utf8 = (text: string) => new TextEncoder().encode(text);
+
+/**
+ * Counts the timers the code under test leaves running: wraps the global timer functions until
+ * `restore()`. A timeout that fired or was cleared, or an interval that was cleared, is gone.
+ */
+export function timerCounter() {
+  const live = new Set<unknown>();
+  const original = { setTimeout, clearTimeout, setInterval, clearInterval };
+  const wrap = window as unknown as Record<string, unknown>;
+  wrap.setTimeout = (handler: () => void, ms?: number, ...args: unknown[]) => {
+    const id = original.setTimeout(
+      (...rest: unknown[]) => {
+        live.delete(id);
+        (handler as (...a: unknown[]) => void)(...rest);
+      },
+      ms,
+      ...args,
+    );
+    live.add(id);
+    return id;
+  };
+  wrap.clearTimeout = (id: ReturnType<typeof setTimeout> | undefined) => {
+    live.delete(id);
+    original.clearTimeout(id);
+  };
+  wrap.setInterval = (handler: () => void, ms?: number, ...args: unknown[]) => {
+    const id = original.setInterval(handler, ms, ...args);
+    live.add(id);
+    return id;
+  };
+  wrap.clearInterval = (id: ReturnType<typeof setInterval> | undefined) => {
+    live.delete(id);
+    original.clearInterval(id);
+  };
+  return {
+    get live() {
+      return live.size;
+    },
+    restore() {
+      Object.assign(window, original);
+    },
+  };
+}
