@@ -209,6 +209,10 @@ export default {
       res.write(openAiChunk('', 'stop'));
       res.end('data: [DONE]\n\n');
     },
+    '/mock/frameworks/no-model': (_req, res) => {
+      res.writeHead(503, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ error: { message: 'No model behind this endpoint.' } }));
+    },
     ...Object.fromEntries(
       Object.entries(APPS).map(([name, app]) => [
         `/mock/frameworks/app/${name}.js`,
