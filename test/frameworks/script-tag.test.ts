@@ -145,7 +145,8 @@ describe('the embed on a plain page (examples/html), loaded from a CDN path', ()
     await Promise.race([Promise.all(runs), new Promise((resolve) => setTimeout(resolve, 2000))]);
     await view.updateComplete;
     const loads = chunkLoads();
-    if (reachableChunks(files).size > 0) expect(loads, 'no lazy chunk was loaded').not.to.be.empty;
+    if (reachableChunks(files).size > 0)
+      expect(loads.length, 'no lazy chunk was loaded').to.be.greaterThan(0);
     for (const entry of loads) {
       const path = new URL(entry.name).pathname;
       expect(path.startsWith(files.cdnDir), `${path} is outside ${files.cdnDir}`).to.equal(true);
