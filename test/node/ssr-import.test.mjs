@@ -1,10 +1,52 @@
-// Server-side rendering frameworks import packages in Node, where there is no DOM.
+// Server-side rendering frameworks (Next.js, Nuxt, Remix, Astro…) import packages in Node, where
+// there is no DOM. These run against the built dist/ (`npm test` builds it first).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+
+test('Node has no DOM here, so the imports below prove something', () => {
+  for (const name of ['window', 'document', 'HTMLElement', 'customElements']) {
+    assert.equal(name in globalThis, false, `${name} is not defined`);
+  }
+});
 
 test('the package entry imports in Node without a DOM', async () => {
   const api = await import('../../dist/index.js');
   for (const name of ['StreamChat', 'TokenView', 'StopButton', 'StreamError', 'mockTransport']) {
     assert.ok(name in api, `${name} is exported`);
   }
+});
+
+test('stream-chat-elements/define imports in Node without a DOM', async () => {
+  await assert.doesNotReject(import('../../dist/define.js'));
+});
+
+test('stream-chat-elements/react imports in Node and server-renders its components', async () => {
+  const { StreamChat, TokenView, StopButton } = await import('../../dist/react.js');
+  const { createElement } = await import('react');
+  const { renderToString } = await import('react-dom/server');
+  const html = renderToString(
+    createElement(
+      'main',
+      null,
+      createElement(StreamChat, {
+        id: 'chat',
+        transport: { stream: async function* () {} },
+        messages: [{ role: 'user', content: 'Hi' }],
+        onStreamEnd: () => {},
+      }),
+      createElement(TokenView, null),
+      createElement(StopButton, { htmlFor: 'chat' }),
+    ),
+  );
+  // Element properties are applied in the browser after hydration; the server sends the tags.
+  assert.match(html, /<stream-chat id="chat"[^>]*><\/stream-chat>/);
+  assert.match(html, /<token-view[^>]*><\/token-view>/);
+  assert.match(html, /<stop-button[^>]*><\/stop-button>/);
+});
+
+test('React 19 server-renders the tags without the wrapper too', async () => {
+  const { createElement } = await import('react');
+  const { renderToString } = await import('react-dom/server');
+  const html = renderToString(createElement('stream-chat', { endpoint: '/api/chat' }));
+  assert.equal(html, '<stream-chat endpoint="/api/chat"></stream-chat>');
 });
