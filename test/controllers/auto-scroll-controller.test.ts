@@ -1,0 +1,170 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
+import { LitElement, css } from 'lit';
+import { AutoScrollController } from '../../src/controllers/auto-scroll-controller.js';
+import { frames } from './manual-transport.js';
+
+class ScrollHost extends LitElement {
+  static override styles = css`
+    .scroller {
+      height: 100px;
+      overflow-y: auto;
+    }
+    .content > div {
+      height: 40px;
+    }
+  `;
+  scroll = new AutoScrollController(this, () => this.scroller);
+
+  get scroller(): HTMLElement {
+    return this.renderRoot.querySelector<HTMLElement>('.scroller')!;
+  }
+
+  /** Appends `count` rows of 40px (or `height`). */
+  add(count: number, height?: string): void {
+    const content = this.renderRoot.querySelector('.content')!;
+    for (let i = 0; i < count; i += 1) {
+      const row = document.createElement('div');
+      row.textContent = `row ${content.children.length}`;
+      if (height) row.style.height = height;
+      content.append(row);
+    }
+  }
+
+  override render() {
+    return html`<div class="scroller" tabindex="0"><div class="content"></div></div>`;
+  }
+}
+customElements.define('scroll-host', ScrollHost);
+
+function gap(scroller: HTMLElement): number {
+  return scroller.scrollHeight - scroller.clientHeight - scroller.scrollTop;
+}
+
+/** Sets scrollTop and waits for its scroll event (dispatched with the next frame) to be handled. */
+async function scrollTo(scroller: HTMLElement, top: number): Promise<void> {
+  scroller.scrollTop = top;
+  await frames(2);
+}
+
+describe('AutoScrollController', () => {
+  let el: ScrollHost;
+  beforeEach(async () => {
+    el = await fixture<ScrollHost>(html`<scroll-host></scroll-host>`);
+  });
+  afterEach(() => emulateMedia({ reducedMotion: 'no-preference' }));
+
+  it('keeps the view at the bottom while content grows', async () => {
+    for (let i = 0; i < 5; i += 1) {
+      el.add(3);
+      await frames(2);
+      expect(gap(el.scroller)).to.be.at.most(1);
+    }
+    expect(el.scroller.scrollTop).to.be.above(400);
+    expect(el.scroll.following).to.equal(true);
+  });
+
+  it('stops following when the reader scrolls up (scrollbar), and resumes at the bottom', async () => {
+    el.add(10);
+    await frames(2);
+    await scrollTo(el.scroller, el.scroller.scrollTop - 120);
+    expect(el.scroll.following).to.equal(false);
+    const top = el.scroller.scrollTop;
+    el.add(5);
+    await frames(2);
+    expect(el.scroller.scrollTop, 'the reader is left where they are').to.equal(top);
+    await scrollTo(el.scroller, el.scroller.scrollHeight);
+    expect(el.scroll.following).to.equal(true);
+    el.add(2);
+    await frames(2);
+    expect(gap(el.scroller)).to.be.at.most(1);
+  });
+
+  it('stops following on a wheel turn upwards, before the scroll it causes', async () => {
+    el.add(10);
+    await frames(2);
+    el.scroller.dispatchEvent(new WheelEvent('wheel', { deltaY: 40, bubbles: true }));
+    expect(el.scroll.following).to.equal(true);
+    el.scroller.dispatchEvent(new WheelEvent('wheel', { deltaY: -40, bubbles: true }));
+    expect(el.scroll.following).to.equal(false);
+    el.add(3);
+    await frames(2);
+    expect(gap(el.scroller)).to.be.above(100);
+  });
+
+  it('keeps following when there is nothing to scroll', async () => {
+    el.add(1);
+    await frames(2);
+    el.scroller.dispatchEvent(new WheelEvent('wheel', { deltaY: -40 }));
+    expect(el.scroll.following).to.equal(true);
+    el.add(10);
+    await frames(2);
+    expect(gap(el.scroller)).to.be.at.most(1);
+  });
+
+  it('stops following when the keyboard scrolls up (real key presses)', async () => {
+    el.add(20);
+    await frames(2);
+    el.scroller.focus();
+    await sendKeys({ press: 'PageUp' });
+    expect(el.scroll.following).to.equal(false);
+    el.add(3);
+    await frames(2);
+    expect(gap(el.scroller)).to.be.above(100);
+    await sendKeys({ press: 'End' });
+    await waitUntil(() => el.scroll.following, 'End brings it back', { timeout: 2000 });
+  });
+
+  it('holds still while a finger is on the list, and pins again when it lifts', async () => {
+    el.add(10);
+    await frames(2);
+    el.scroller.dispatchEvent(new Event('touchstart'));
+    el.add(5);
+    await frames(2);
+    expect(gap(el.scroller)).to.be.above(100);
+    el.scroller.dispatchEvent(new Event('touchend'));
+    expect(gap(el.scroller)).to.be.at.most(1);
+  });
+
+  it('tolerates sub-pixel rounding at the bottom (zoom, high-DPI), but not a real scroll', async () => {
+    el.style.zoom = '1.37';
+    el.add(20, '33.3px');
+    await frames(2);
+    await scrollTo(el.scroller, el.scroller.scrollHeight);
+    expect(el.scroll.following).to.equal(true);
+    el.style.zoom = '';
+    await frames(2);
+    await scrollTo(el.scroller, el.scroller.scrollHeight);
+    await scrollTo(el.scroller, el.scroller.scrollTop - 1);
+    expect(el.scroll.following, '1px short counts as the bottom').to.equal(true);
+    await scrollTo(el.scroller, el.scroller.scrollTop - 5);
+    expect(el.scroll.following).to.equal(false);
+  });
+
+  it('scrollToBottom(true) scrolls smoothly, or instantly with prefers-reduced-motion', async () => {
+    el.add(30);
+    await frames(2);
+    await scrollTo(el.scroller, 0);
+    expect(el.scroll.following).to.equal(false);
+    el.scroll.scrollToBottom(true);
+    expect(el.scroll.following).to.equal(true);
+    expect(el.scroller.scrollTop, 'a smooth scroll is still under way').to.be.below(1000);
+    await waitUntil(() => gap(el.scroller) <= 1, 'reaches the bottom', { timeout: 2000 });
+
+    await emulateMedia({ reducedMotion: 'reduce' });
+    await scrollTo(el.scroller, 0);
+    el.scroll.scrollToBottom(true);
+    expect(gap(el.scroller)).to.be.at.most(1);
+  });
+
+  it('stops observing while disconnected and observes again when reconnected', async () => {
+    el.add(5);
+    await frames(2);
+    const parent = el.parentElement!;
+    el.remove();
+    parent.append(el);
+    el.add(10);
+    await frames(2);
+    expect(gap(el.scroller)).to.be.at.most(1);
+  });
+});
