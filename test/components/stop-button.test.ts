@@ -1,8 +1,18 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/define.js';
-import { StopButton, StreamStopRequestEvent } from '../../src/index.js';
+import { StopButton, StreamStopRequestEvent, type StreamChat } from '../../src/index.js';
+import { ManualTransport } from '../controllers/manual-transport.js';
 
-describe('<stop-button> basics', () => {
+function inner(button: StopButton): HTMLButtonElement {
+  return button.shadowRoot!.querySelector('button')!;
+}
+
+async function streaming(chat: StreamChat, transport: ManualTransport): Promise<void> {
+  void chat.send('Hi');
+  await waitUntil(() => transport.requests.length > 0 && chat.hasAttribute('streaming'));
+}
+
+describe('<stop-button>', () => {
   it('is registered, and define() is idempotent', () => {
     expect(customElements.get('stop-button')).to.equal(StopButton);
     expect(() => StopButton.define()).not.to.throw();
@@ -11,32 +21,108 @@ describe('<stop-button> basics', () => {
   it('is accessible and disabled while nothing streams', async () => {
     const el = await fixture<StopButton>(html`<stop-button></stop-button>`);
     await expect(el).to.be.accessible();
-    const button = el.shadowRoot!.querySelector('button')!;
-    expect(button.disabled).to.equal(true);
-    expect(button.textContent?.trim()).to.equal('Stop generating');
+    expect(inner(el).disabled).to.equal(true);
+    expect(inner(el).textContent?.trim()).to.equal('Stop generating');
+    expect(el.chat).to.equal(null);
   });
 
-  it('asks the chat named by `for` to stop, with a cancelable stream-stop-request', async () => {
+  it('reflects streaming and takes a localised label', async () => {
+    const el = await fixture<StopButton>(html`<stop-button label="Arrêter"></stop-button>`);
+    el.streaming = true;
+    await el.updateComplete;
+    expect(el.hasAttribute('streaming')).to.equal(true);
+    expect(inner(el).disabled).to.equal(false);
+    expect(inner(el).textContent?.trim()).to.equal('Arrêter');
+    await expect(el).to.be.accessible();
+  });
+
+  it('follows the chat named by `for`, stops it, and fires a cancelable stream-stop-request', async () => {
+    const transport = new ManualTransport();
     const host = await fixture<HTMLDivElement>(
       html`<div>
-        <stream-chat id="c"></stream-chat><stop-button for="c" streaming></stop-button>
+        <stream-chat id="c" .transport=${transport}></stream-chat>
+        <stop-button for="c"></stop-button>
       </div>`,
     );
     const chat = host.querySelector('stream-chat')!;
     const button = host.querySelector('stop-button')!;
-    let stops = 0;
-    chat.stop = () => (stops += 1);
+    expect(button.chat).to.equal(chat);
+    expect(button.streaming).to.equal(false);
+    await streaming(chat, transport);
+    await waitUntil(() => button.streaming, 'the button follows the chat');
+    await button.updateComplete;
+    expect(inner(button).disabled).to.equal(false);
+
+    const vetoed = oneEvent(host, 'stream-stop-request');
+    host.addEventListener('stream-stop-request', (event) => event.preventDefault(), { once: true });
+    inner(button).click();
+    const veto = await vetoed;
+    expect(veto.bubbles && veto.composed && veto.cancelable).to.equal(true);
+    expect(veto.detail.target).to.equal(chat);
+    expect(chat.streaming, 'a cancelled request keeps the reply running').to.equal(true);
+
     let seen: StreamStopRequestEvent | undefined;
     host.addEventListener('stream-stop-request', (event) => (seen = event));
-    button.shadowRoot!.querySelector('button')!.click();
-    expect(stops).to.equal(1);
-    expect(seen?.bubbles).to.equal(true);
-    expect(seen?.composed).to.equal(true);
-    expect(seen?.cancelable).to.equal(true);
-    expect(seen?.detail.target).to.equal(chat);
+    const aborted = oneEvent(chat, 'stream-abort');
+    inner(button).click();
+    await aborted;
+    expect(seen?.defaultPrevented).to.equal(false);
+    expect(transport.signal!.aborted).to.equal(true);
+    await waitUntil(() => !button.streaming, 'the button follows the chat back');
+  });
 
-    host.addEventListener('stream-stop-request', (event) => event.preventDefault());
-    button.shadowRoot!.querySelector('button')!.click();
-    expect(stops).to.equal(1);
+  it('controls the chat it is slotted into', async () => {
+    const transport = new ManualTransport();
+    const chat = await fixture<StreamChat>(
+      html`<stream-chat .transport=${transport}
+        ><stop-button slot="actions"></stop-button
+      ></stream-chat>`,
+    );
+    const button = chat.querySelector('stop-button')!;
+    expect(button.chat).to.equal(chat);
+    await streaming(chat, transport);
+    await waitUntil(() => button.streaming);
+    await button.updateComplete;
+    inner(button).click();
+    expect(chat.streaming).to.equal(false);
+  });
+
+  it('is the chat’s own stop control while a reply streams, named from the chat’s strings', async () => {
+    const transport = new ManualTransport();
+    const chat = await fixture<StreamChat>(
+      html`<stream-chat .transport=${transport}></stream-chat>`,
+    );
+    chat.strings = { stop: 'Halt' };
+    const root = chat.shadowRoot!;
+    expect(root.querySelector('stop-button')).to.equal(null);
+    await streaming(chat, transport);
+    await chat.updateComplete;
+    const button = root.querySelector('stop-button')!;
+    expect(button.chat).to.equal(chat);
+    await waitUntil(() => button.streaming);
+    await button.updateComplete;
+    expect(inner(button).textContent?.trim()).to.equal('Halt');
+    inner(button).click();
+    expect(chat.streaming).to.equal(false);
+    await chat.updateComplete;
+    expect(root.querySelector('stop-button')).to.equal(null);
+  });
+
+  it('finds a new chat when `for` changes, and lets go of the old one', async () => {
+    const first = new ManualTransport();
+    const host = await fixture<HTMLDivElement>(
+      html`<div>
+        <stream-chat id="a" .transport=${first}></stream-chat>
+        <stream-chat id="b"></stream-chat>
+        <stop-button for="a"></stop-button>
+      </div>`,
+    );
+    const button = host.querySelector('stop-button')!;
+    button.htmlFor = 'b';
+    await button.updateComplete;
+    expect(button.chat?.id).to.equal('b');
+    await streaming(host.querySelector('stream-chat')!, first);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(button.streaming, 'chat a streaming does not enable a button for b').to.equal(false);
   });
 });

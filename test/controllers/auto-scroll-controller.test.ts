@@ -14,7 +14,7 @@ class ScrollHost extends LitElement {
       height: 40px;
     }
   `;
-  scroll = new AutoScrollController(this, () => this.scroller);
+  autoScroll = new AutoScrollController(this, () => this.scroller);
 
   get scroller(): HTMLElement {
     return this.renderRoot.querySelector<HTMLElement>('.scroller')!;
@@ -61,20 +61,20 @@ describe('AutoScrollController', () => {
       expect(gap(el.scroller)).to.be.at.most(1);
     }
     expect(el.scroller.scrollTop).to.be.above(400);
-    expect(el.scroll.following).to.equal(true);
+    expect(el.autoScroll.following).to.equal(true);
   });
 
   it('stops following when the reader scrolls up (scrollbar), and resumes at the bottom', async () => {
     el.add(10);
     await frames(2);
     await scrollTo(el.scroller, el.scroller.scrollTop - 120);
-    expect(el.scroll.following).to.equal(false);
+    expect(el.autoScroll.following).to.equal(false);
     const top = el.scroller.scrollTop;
     el.add(5);
     await frames(2);
     expect(el.scroller.scrollTop, 'the reader is left where they are').to.equal(top);
     await scrollTo(el.scroller, el.scroller.scrollHeight);
-    expect(el.scroll.following).to.equal(true);
+    expect(el.autoScroll.following).to.equal(true);
     el.add(2);
     await frames(2);
     expect(gap(el.scroller)).to.be.at.most(1);
@@ -84,9 +84,9 @@ describe('AutoScrollController', () => {
     el.add(10);
     await frames(2);
     el.scroller.dispatchEvent(new WheelEvent('wheel', { deltaY: 40, bubbles: true }));
-    expect(el.scroll.following).to.equal(true);
+    expect(el.autoScroll.following).to.equal(true);
     el.scroller.dispatchEvent(new WheelEvent('wheel', { deltaY: -40, bubbles: true }));
-    expect(el.scroll.following).to.equal(false);
+    expect(el.autoScroll.following).to.equal(false);
     el.add(3);
     await frames(2);
     expect(gap(el.scroller)).to.be.above(100);
@@ -96,7 +96,7 @@ describe('AutoScrollController', () => {
     el.add(1);
     await frames(2);
     el.scroller.dispatchEvent(new WheelEvent('wheel', { deltaY: -40 }));
-    expect(el.scroll.following).to.equal(true);
+    expect(el.autoScroll.following).to.equal(true);
     el.add(10);
     await frames(2);
     expect(gap(el.scroller)).to.be.at.most(1);
@@ -107,12 +107,12 @@ describe('AutoScrollController', () => {
     await frames(2);
     el.scroller.focus();
     await sendKeys({ press: 'PageUp' });
-    expect(el.scroll.following).to.equal(false);
+    expect(el.autoScroll.following).to.equal(false);
     el.add(3);
     await frames(2);
     expect(gap(el.scroller)).to.be.above(100);
     await sendKeys({ press: 'End' });
-    await waitUntil(() => el.scroll.following, 'End brings it back', { timeout: 2000 });
+    await waitUntil(() => el.autoScroll.following, 'End brings it back', { timeout: 2000 });
   });
 
   it('holds still while a finger is on the list, and pins again when it lifts', async () => {
@@ -131,29 +131,29 @@ describe('AutoScrollController', () => {
     el.add(20, '33.3px');
     await frames(2);
     await scrollTo(el.scroller, el.scroller.scrollHeight);
-    expect(el.scroll.following).to.equal(true);
+    expect(el.autoScroll.following).to.equal(true);
     el.style.zoom = '';
     await frames(2);
     await scrollTo(el.scroller, el.scroller.scrollHeight);
     await scrollTo(el.scroller, el.scroller.scrollTop - 1);
-    expect(el.scroll.following, '1px short counts as the bottom').to.equal(true);
+    expect(el.autoScroll.following, '1px short counts as the bottom').to.equal(true);
     await scrollTo(el.scroller, el.scroller.scrollTop - 5);
-    expect(el.scroll.following).to.equal(false);
+    expect(el.autoScroll.following).to.equal(false);
   });
 
   it('scrollToBottom(true) scrolls smoothly, or instantly with prefers-reduced-motion', async () => {
     el.add(30);
     await frames(2);
     await scrollTo(el.scroller, 0);
-    expect(el.scroll.following).to.equal(false);
-    el.scroll.scrollToBottom(true);
-    expect(el.scroll.following).to.equal(true);
+    expect(el.autoScroll.following).to.equal(false);
+    el.autoScroll.scrollToBottom(true);
+    expect(el.autoScroll.following).to.equal(true);
     expect(el.scroller.scrollTop, 'a smooth scroll is still under way').to.be.below(1000);
     await waitUntil(() => gap(el.scroller) <= 1, 'reaches the bottom', { timeout: 2000 });
 
     await emulateMedia({ reducedMotion: 'reduce' });
     await scrollTo(el.scroller, 0);
-    el.scroll.scrollToBottom(true);
+    el.autoScroll.scrollToBottom(true);
     expect(gap(el.scroller)).to.be.at.most(1);
   });
 

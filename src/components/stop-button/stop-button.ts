@@ -1,17 +1,19 @@
-import { LitElement, html } from 'lit';
+import { LitElement, html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { StreamStopRequestEvent } from '../../events/stream-stop-request.js';
 import { defineElement } from '../../internal/define-element.js';
 import { stopButtonStyles } from './stop-button.styles.js';
 
-/** What a stop button needs of the chat it controls. */
+/** What a stop button needs of the chat it controls: `streaming` reflected as an attribute. */
 export interface Stoppable extends HTMLElement {
   readonly streaming: boolean;
   stop(): void;
 }
 
 /**
- * Stops the reply of the `<stream-chat>` it sits in, or of the one named by `for`.
+ * Stops the reply of the `<stream-chat>` it sits in (or is slotted into), or of the one whose
+ * id `for` names. It follows that chat's `streaming` attribute and is disabled while nothing
+ * streams. The chat is looked up when the button connects and whenever `for` changes.
  *
  * @summary A button that stops a streaming reply.
  * @tag stop-button
@@ -35,13 +37,27 @@ export class StopButton extends LitElement {
   /** The accessible name and visible label. */
   @property() label = 'Stop generating';
 
+  #observer: MutationObserver | undefined;
+
   /** The chat this button controls: the `for` target, or the closest enclosing chat. */
   get chat(): Stoppable | null {
     const root = this.getRootNode() as Document | ShadowRoot;
     const target = this.htmlFor ? root.getElementById?.(this.htmlFor) : this.#closestChat();
-    return target !== null && target !== undefined && 'stop' in target
-      ? (target as Stoppable)
-      : null;
+    return target && 'stop' in target ? (target as Stoppable) : null;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#watch();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#observer?.disconnect();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('htmlFor') && this.isConnected) this.#watch();
   }
 
   protected override render() {
@@ -55,6 +71,16 @@ export class StopButton extends LitElement {
     </button>`;
   }
 
+  #watch(): void {
+    this.#observer?.disconnect();
+    const chat = this.chat;
+    if (!chat) return;
+    const sync = () => (this.streaming = chat.streaming);
+    this.#observer = new MutationObserver(sync);
+    this.#observer.observe(chat, { attributeFilter: ['streaming'] });
+    sync();
+  }
+
   #closestChat(): Element | null {
     let node: Node | null = this.parentNode;
     while (node !== null) {
@@ -66,7 +92,6 @@ export class StopButton extends LitElement {
 
   #onClick(): void {
     const chat = this.chat;
-    const request = new StreamStopRequestEvent({ target: chat });
-    if (this.dispatchEvent(request)) chat?.stop();
+    if (this.dispatchEvent(new StreamStopRequestEvent({ target: chat }))) chat?.stop();
   }
 }
