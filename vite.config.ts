@@ -4,7 +4,7 @@ import { mockModelServer } from './demo/server/plugin.mjs';
 
 const src = (path: string) => fileURLToPath(new URL(`./src/${path}`, import.meta.url));
 const dependencies =
-  /^(lit|@lit|lit-html|lit-element|marked|dompurify|eventsource-parser|react|react-dom)(\/|$)/;
+  /^(lit|@lit|lit-html|lit-element|marked|dompurify|eventsource-parser|highlight\.js|react|react-dom)(\/|$)/;
 
 /**
  * `vite` serves the demo (demo/) on port 5173 with the kit's source behind its public names.

@@ -1,5 +1,9 @@
 export * from './transports/index.js';
 export * from './events/index.js';
-export { TokenView } from './components/token-view/token-view.js';
+export {
+  TokenView,
+  type Highlighter,
+  type ImagePolicy,
+} from './components/token-view/token-view.js';
 export { StreamChat } from './components/stream-chat/stream-chat.js';
 export { StopButton, type Stoppable } from './components/stop-button/stop-button.js';

@@ -1,5 +1,8 @@
 import { css } from 'lit';
 
+// Finished blocks (all but the last child) skip style, layout and paint while off screen;
+// lists, quotes and tables are flow roots, so containment does not change their margins.
+
 export const tokenViewStyles = css`
   :host {
     display: block;
@@ -17,17 +20,64 @@ export const tokenViewStyles = css`
   [part='content'] > :last-child {
     margin-bottom: 0;
   }
-  pre {
+  [part='content'] > :not(:last-child) {
+    content-visibility: var(--token-view-content-visibility, auto);
+    contain-intrinsic-size: auto 2em;
+  }
+  ul,
+  ol,
+  blockquote,
+  table {
+    display: flow-root;
+  }
+  table {
     overflow-x: auto;
-    padding: 0.75em 1em;
+    border-collapse: collapse;
+  }
+  th,
+  td {
+    padding: 0.25em 0.6em;
+    border: 1px solid color-mix(in srgb, currentColor 20%, transparent);
+  }
+  img {
+    max-width: 100%;
+  }
+  [part='code-block'] {
+    margin: 1em 0;
     border-radius: var(--sce-radius, 8px);
     background: var(--token-view-code-background, color-mix(in srgb, currentColor 8%, transparent));
+  }
+  [part='code-header'] {
+    display: flex;
+    justify-content: space-between;
+    padding: 0.3em 0.5em 0 1em;
+    font-size: 0.8em;
+  }
+  pre {
+    margin: 0;
+    overflow-x: auto;
+    padding: 0.75em 1em;
   }
   code {
     font-family: var(--sce-font-family-mono, ui-monospace, SFMono-Regular, Menlo, monospace);
     font-size: 0.9em;
   }
-  a {
+  button {
+    font: inherit;
+    color: inherit;
+    background: none;
+    border: 1px solid color-mix(in srgb, currentColor 35%, transparent);
+    border-radius: 4px;
+    cursor: pointer;
+  }
+  a[href] {
     color: var(--sce-color-accent, LinkText);
+  }
+  .status {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
   }
 `;
