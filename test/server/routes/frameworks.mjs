@@ -2,7 +2,7 @@
 // - a fake CDN serving the BUILT dist/ files under another directory, as unpkg would;
 // - the plain-HTML example page, loading the embed from that CDN with only HTML attributes;
 // - an OpenAI Chat Completions SSE endpoint for that page;
-// - the React and Vue examples bundled with esbuild on request, each with its own copy
+// - the React, Vue and Svelte examples bundled with esbuild on request, each with its own copy
 //   of the kit (from src/, behind its public package names) and of the framework. Bundling is
 //   what lets a browser test run React 18 (CommonJS, installed as `react-18`) next to React 19.
 import { existsSync, readdirSync } from 'node:fs';
@@ -10,6 +10,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { compile as compileSvelte } from 'svelte/compiler';
 import { compileScript, parse } from 'vue/compiler-sfc';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -38,6 +39,7 @@ const APPS = {
     alias: { react: 'react-18', 'react-dom': 'react-dom-18' },
   },
   vue: { entry: 'test/frameworks/apps/vue.ts' },
+  svelte: { entry: 'test/frameworks/apps/svelte.ts' },
 };
 
 /** The package's public names, resolved to the sources as the demo's Vite config does. */
@@ -80,6 +82,26 @@ const vueFiles = {
   },
 };
 
+/** Compiles Svelte components the way @sveltejs/vite-plugin-svelte does (TypeScript included). */
+/** @type {import('esbuild').Plugin} */
+const svelteFiles = {
+  name: 'svelte',
+  setup(builder) {
+    builder.onLoad({ filter: /\.svelte$/ }, async ({ path }) => {
+      const { js, warnings } = compileSvelte(await readFile(path, 'utf8'), {
+        filename: path,
+        generate: 'client',
+      });
+      return {
+        contents: js.code,
+        loader: 'js',
+        resolveDir: dirname(path),
+        warnings: warnings.map((warning) => ({ text: `${warning.code}: ${warning.message}` })),
+      };
+    });
+  },
+};
+
 /** @param {{ entry: string, alias?: Record<string, string> }} app */
 async function bundle(app) {
   const result = await build({
@@ -101,8 +123,11 @@ async function bundle(app) {
       __VUE_PROD_DEVTOOLS__: 'false',
       __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false',
     },
-    plugins: [packageEntries, vueFiles],
+    plugins: [packageEntries, vueFiles, svelteFiles],
   });
+  // A warning about an example (say, Svelte's about its markup) fails the test that loads it.
+  const own = result.warnings.filter((warning) => !warning.location?.file.includes('node_modules'));
+  if (own.length > 0) throw new Error(own.map((warning) => warning.text).join('\n'));
   const [output] = result.outputFiles;
   if (output === undefined) throw new Error(`esbuild wrote nothing for ${app.entry}`);
   return output.text;
