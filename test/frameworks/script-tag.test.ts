@@ -144,6 +144,11 @@ describe('the embed on a plain page (examples/html), loaded from a CDN path', ()
     // The runs fail (there is no model behind them); by then their chunks have been fetched.
     await Promise.race([Promise.all(runs), new Promise((resolve) => setTimeout(resolve, 2000))]);
     await view.updateComplete;
+    const highlighter = [...reachableChunks(files)].find((chunk) => chunk.includes('.highlight'));
+    if (highlighter !== undefined) {
+      const highlighted = () => chunkLoads().some((entry) => entry.name.endsWith(highlighter));
+      await waitUntil(highlighted, `${highlighter} was not loaded`, { timeout: 2500 });
+    }
     const loads = chunkLoads();
     if (reachableChunks(files).size > 0)
       expect(loads.length, 'no lazy chunk was loaded').to.be.greaterThan(0);
