@@ -52,7 +52,9 @@ export function chatPanelSuite(options: ChatPanelSuiteOptions): void {
   const status = () => container.querySelector('[role="status"]')?.textContent ?? '';
   const received = () => container.querySelector('[role="status"] + p')?.textContent ?? '';
 
-  before(async () => {
+  before(async function () {
+    // The runner's server bundles the example with esbuild on this request: allow for a busy machine.
+    this.timeout(30_000);
     app = await loadApp(options.app);
   });
 

@@ -109,7 +109,8 @@ describe('the embed on a plain page (examples/html), loaded from a CDN path', ()
     }
   });
 
-  it('fetches the lazy chunks it needs from the embed’s own directory', async () => {
+  it('fetches the lazy chunks it needs from the embed’s own directory', async function () {
+    this.timeout(10_000);
     await defined();
     const { document } = page;
     // Everything off the default path is lazy: highlighted code, the other transports and protocols.

@@ -114,7 +114,6 @@ async function bundle(app) {
     target: 'es2022',
     tsconfig: 'tsconfig.json',
     jsx: 'automatic',
-    sourcemap: 'inline',
     logLevel: 'silent',
     alias: app.alias ?? {},
     define: {
