@@ -128,45 +128,72 @@ export function cutBytes(bytes: Uint8Array, splits: number[] | 'bytes'): Uint8Ar
 
 export const utf8 = (text: string) => new TextEncoder().encode(text);
 
+/** A body sent as exactly these chunks (with `delay` between them, if given). */
+export function chunked(...chunks: string[]): Pick<HttpReply, 'body' | 'splits'> {
+  const splits: number[] = [];
+  let offset = 0;
+  for (const chunk of chunks.slice(0, -1)) splits.push((offset += utf8(chunk).length));
+  return { body: chunks.join(''), splits };
+}
+
+/**
+ * Waits, without timers of its own (so timer counts stay exact), until `check` holds; each
+ * round trips to the server, and the rounds are bounded.
+ */
+export async function until(check: () => Promise<boolean>, what: string, rounds = 500) {
+  for (let round = 0; round < rounds; round += 1) if (await check()) return;
+  throw new Error(`Gave up waiting: ${what}`);
+}
+
 /**
  * Counts the timers the code under test leaves running: wraps the global timer functions until
- * `restore()`. A timeout that fired or was cleared, or an interval that was cleared, is gone.
+ * `restore()`. A timeout that fired or was cleared, or an interval that was cleared, is gone;
+ * `report` names where each live one was set.
  */
 export function timerCounter() {
-  const live = new Set<unknown>();
-  const original = { setTimeout, clearTimeout, setInterval, clearInterval };
+  const live = new Map<unknown, string>();
+  const saved = { setTimeout, clearTimeout, setInterval, clearInterval };
+  const original = {
+    setTimeout: window.setTimeout.bind(window),
+    clearTimeout: window.clearTimeout.bind(window),
+    setInterval: window.setInterval.bind(window),
+    clearInterval: window.clearInterval.bind(window),
+  };
   const wrap = window as unknown as Record<string, unknown>;
-  wrap.setTimeout = (handler: () => void, ms?: number, ...args: unknown[]) => {
+  wrap.setTimeout = (handler: (...args: unknown[]) => void, ms?: number, ...args: unknown[]) => {
     const id = original.setTimeout(
       (...rest: unknown[]) => {
         live.delete(id);
-        (handler as (...a: unknown[]) => void)(...rest);
+        handler(...rest);
       },
       ms,
       ...args,
     );
-    live.add(id);
+    live.set(id, new Error().stack ?? '');
     return id;
   };
-  wrap.clearTimeout = (id: ReturnType<typeof setTimeout> | undefined) => {
+  wrap.setInterval = (handler: (...args: unknown[]) => void, ms?: number, ...args: unknown[]) => {
+    const id = original.setInterval(handler, ms, ...args);
+    live.set(id, new Error().stack ?? '');
+    return id;
+  };
+  wrap.clearTimeout = wrap.clearInterval = (id: number | undefined) => {
     live.delete(id);
     original.clearTimeout(id);
-  };
-  wrap.setInterval = (handler: () => void, ms?: number, ...args: unknown[]) => {
-    const id = original.setInterval(handler, ms, ...args);
-    live.add(id);
-    return id;
-  };
-  wrap.clearInterval = (id: ReturnType<typeof setInterval> | undefined) => {
-    live.delete(id);
-    original.clearInterval(id);
   };
   return {
     get live() {
       return live.size;
     },
+    get report() {
+      return [...live.values()].join('\n');
+    },
+    /** A timer of the test itself, not counted: resolves with `value` after `ms`. */
+    after<T>(ms: number, value?: T) {
+      return new Promise<T | undefined>((resolve) => original.setTimeout(resolve, ms, value));
+    },
     restore() {
-      Object.assign(window, original);
+      Object.assign(window, saved);
     },
   };
 }

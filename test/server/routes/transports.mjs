@@ -11,7 +11,8 @@ import { setTimeout as wait } from 'node:timers/promises';
  * @property {string} [body] the body as UTF-8 text
  * @property {number[] | 'bytes'} [splits] byte offsets to cut the body at, or every byte
  * @property {number} [delay] ms between chunks (default: the next turn of the event loop)
- * @property {'end' | 'destroy' | 'hang'} [after] how the response ends (default `end`)
+ * @property {'end' | 'destroy' | 'hang'} [after] how the response ends (default `end`; `destroy`
+ *   drops the connection 100 ms after the last chunk)
  * @property {boolean} [noHeaders] never answer at all
  */
 /**
@@ -83,8 +84,11 @@ async function play(res, reply) {
     if (reply.delay) await wait(reply.delay);
     else await new Promise((resolve) => setImmediate(resolve));
   }
-  if (reply.after === 'destroy') res.destroy();
-  else if (reply.after !== 'hang') res.end();
+  if (reply.after === 'destroy') {
+    // Let the client read what was sent first: an error on the stream discards unread data.
+    await wait(100);
+    res.destroy();
+  } else if (reply.after !== 'hang') res.end();
 }
 
 /** The events of the resumable SSE answer: id n carries the word n. */
@@ -118,7 +122,8 @@ export default {
         if (lastId === undefined && n === drop) {
           // Half an event, then the connection dies: the half must never be dispatched.
           res.write(`id: ${n}\ndata: {"choices":[{"delta":{"content":"broken`);
-          await wait(5);
+          // Let the client read what was sent first: an error on the stream discards unread data.
+          await wait(100);
           res.destroy();
           return;
         }
