@@ -65,6 +65,8 @@ export const HTTP_ROUTES = /** @type {const} */ ({
 export const WS_PATH = '/ws';
 /** Describes the server's mode to the demo page (never the key). */
 export const INFO_PATH = '/api/mock-info';
+/** The reply counters, so a browser test can see from the server side that a stop stopped it. */
+export const STATS_PATH = '/api/mock-stats';
 
 const DEFAULT_RATE = 40;
 const SLOW_RATE = 4;
@@ -338,6 +340,11 @@ export function createMockServer(options = {}) {
           rate: defaultRate,
           routes: { ...HTTP_ROUTES, [WS_PATH]: 'websocket' },
         });
+        return;
+      }
+      if (path === STATS_PATH) {
+        const { open, finished, aborted } = stats;
+        sendJson(res, 200, { open, finished, aborted, sockets: wss.clients.size });
         return;
       }
       if (protocolName === undefined && path !== '/v1/models') {

@@ -1,5 +1,12 @@
 // The Vite plugin that runs the mock model server inside `npm start`: HTTP routes as dev-server
-// middleware, WebSocket upgrades on the same port, one process, no network needed.
+// middleware, WebSocket upgrades on the same port, one process, no network needed. It also
+// serves the built embed (stream-chat-elements.js and its lazy chunks) at /dist/ for the
+// script-tag-only page.
+import { execFile } from 'node:child_process';
+import { createReadStream, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createMockServer, HTTP_ROUTES, rateFromEnv, WS_PATH } from './mock-server.mjs';
 import { upstreamFromEnv, chatCompletionsUrl } from './upstream.mjs';
 
@@ -16,6 +23,7 @@ export function mockModelServer(options = {}) {
       const upstream = options.upstream ?? upstreamFromEnv(process.env);
       const rate = options.rate ?? rateFromEnv(process.env);
       const mock = createMockServer({ rate, ...(upstream ? { upstream } : {}) });
+      server.middlewares.use('/dist', embedFiles(server));
       server.middlewares.use((req, res, next) => {
         mock.handle(req, res, next).catch((error) => {
           server.config.logger.error(
@@ -45,5 +53,55 @@ export function mockModelServer(options = {}) {
         }
       };
     },
+  };
+}
+
+const EMBED_FILE = /^\/stream-chat-elements(\.[\w-]+)?\.js$/;
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const SOURCE = `${ROOT}src/`;
+const VITE_BIN = `${ROOT}node_modules/vite/bin/vite.js`;
+
+/**
+ * Serves the embed (`vite build --mode embed`) at /dist/ for the script-tag-only page. It is
+ * built from the current sources into a private temporary folder on first use and rebuilt after
+ * a source file changes, so the page never depends on the state of dist/ (which other builds
+ * empty and refill) and works on a fresh clone.
+ * @param {import('vite').ViteDevServer} server
+ * @returns {import('vite').Connect.NextHandleFunction}
+ */
+function embedFiles(server) {
+  const outDir = mkdtempSync(join(tmpdir(), 'sce-demo-embed-'));
+  /** @type {Promise<unknown> | undefined} */
+  let built;
+  // A child process, exactly like `npm run build:embed`: the dev server has set NODE_ENV to
+  // development in this process, which would select Lit's development build.
+  const build = () =>
+    (built ??= new Promise((resolve, reject) => {
+      const env = { ...process.env };
+      delete env.NODE_ENV;
+      const args = [VITE_BIN, 'build', '--mode', 'embed', '--outDir', outDir, '--emptyOutDir'];
+      execFile(process.execPath, [...args, '--logLevel', 'warn'], { cwd: ROOT, env }, (error) =>
+        error ? reject(error) : resolve(undefined),
+      );
+    }));
+  server.watcher.on('all', (_event, path) => {
+    if (path.startsWith(SOURCE)) built = undefined;
+  });
+  server.httpServer?.on('close', () => rmSync(outDir, { recursive: true, force: true }));
+  return (req, res, next) => {
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (!EMBED_FILE.test(path)) return next();
+    build().then(
+      () => {
+        const file = join(outDir, path);
+        if (!existsSync(file)) return next();
+        res.writeHead(200, { 'content-type': 'text/javascript', 'cache-control': 'no-cache' });
+        createReadStream(file).pipe(res);
+      },
+      (error) => {
+        built = undefined;
+        next(error);
+      },
+    );
   };
 }
