@@ -89,6 +89,11 @@ export async function collect(
   return outcome;
 }
 
+/** Opens a reply and gives its iterator, to step through it part by part. */
+export function open(transport: ChatTransport, signal: AbortSignal, chat: ChatRequest = request) {
+  return transport.stream(chat, { signal })[Symbol.asyncIterator]();
+}
+
 /** A seeded pseudo-random generator (mulberry32), so random splits are reproducible. */
 export function seeded(seed: number): () => number {
   let state = seed >>> 0;

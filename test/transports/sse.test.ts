@@ -3,6 +3,7 @@ import { sseTransport, type StreamPart } from '../../src/transports/index.js';
 import { newProbeId, readProbe } from '../helpers/server.js';
 import { fixtures, lineEndings } from './fixtures.js';
 import {
+  open,
   chunked,
   collect,
   until,
@@ -401,9 +402,7 @@ describe('sseTransport', () => {
       const id = await script({ replies: [{ noHeaders: true }] });
       const controller = new AbortController();
       const timers = timerCounter();
-      const iterator = sseTransport({ url: playUrl(id, probe) })
-        .stream(request, { signal: controller.signal })
-        [Symbol.asyncIterator]();
+      const iterator = open(sseTransport({ url: playUrl(id, probe) }), controller.signal);
       const next = iterator.next();
       await until(async () => (await readProbe(probe)).opened === 1, 'request reached the server');
       controller.abort();
@@ -424,9 +423,7 @@ describe('sseTransport', () => {
       });
       const controller = new AbortController();
       const timers = timerCounter();
-      const iterator = sseTransport({ url: playUrl(id, probe) })
-        .stream(request, { signal: controller.signal })
-        [Symbol.asyncIterator]();
+      const iterator = open(sseTransport({ url: playUrl(id, probe) }), controller.signal);
       expect((await iterator.next()).value).to.deep.equal({ type: 'text', text: 'First' });
       const next = iterator.next().then(
         () => 'value',
@@ -448,9 +445,7 @@ describe('sseTransport', () => {
         replies: [sse({ ...chunked(delta('One'), delta('two')), delay: 300, after: 'hang' })],
       });
       const controller = new AbortController();
-      const iterator = sseTransport({ url: playUrl(id, probe) })
-        .stream(request, { signal: controller.signal })
-        [Symbol.asyncIterator]();
+      const iterator = open(sseTransport({ url: playUrl(id, probe) }), controller.signal);
       await iterator.next();
       controller.abort();
       await serverSawClose(probe);
