@@ -50,7 +50,8 @@ const namedEvents: Record<string, string[]> = {
 /**
  * The browser's `EventSource`, for GET endpoints. Its automatic reconnection (which sends
  * `Last-Event-ID`) is allowed `reconnects` times per answer, so a server that keeps failing
- * never makes it loop forever. `EventSource` hides HTTP statuses and bodies: a refused
+ * never makes it loop forever, and only when the server gave event ids; a server that replays
+ * ids it already sent cannot resume: the answer fails with `network`, the text so far kept. `EventSource` hides HTTP statuses and bodies: a refused
  * connection is a `network` error.
  */
 export const eventSourceChannel = (options: EventSourceTransportOptions): ChatTransport => ({
@@ -83,6 +84,7 @@ export const eventSourceChannel = (options: EventSourceTransportOptions): ChatTr
     for (const name of names) source.addEventListener(name, onEvent);
     const seen = new Set<string>();
     let lastId = '';
+    let resumed = false;
     let reconnects = 0;
     let open = false;
     try {
@@ -101,17 +103,20 @@ export const eventSourceChannel = (options: EventSourceTransportOptions): ChatTr
           open = true;
         } else if (event instanceof MessageEvent) {
           // `event: error` sent by the server arrives as a MessageEvent named "error".
-          // Each event carries the last id seen so far; only a new id is checked against those seen.
+          // Each event carries the last id seen so far: a new id, or the first one after a
+          // reconnection, must be one not seen before.
           const id = event.lastEventId;
-          if (id && id !== lastId) {
-            if (seen.has(id))
+          if (id && (resumed || id !== lastId)) {
+            if (seen.has(id)) {
               throw new StreamError(
                 'network',
                 `The server could not resume the answer (it sent event ${id} again).`,
               );
+            }
             seen.add(id);
             lastId = id;
           }
+          resumed = false;
           for (const part of decode({
             event: event.type === 'message' ? undefined : event.type,
             data: String(event.data),
@@ -128,7 +133,9 @@ export const eventSourceChannel = (options: EventSourceTransportOptions): ChatTr
           open = false;
           if (source.readyState === EventSource.CLOSED)
             throw new StreamError('network', `Could not connect to ${url}.`);
-          if ((reconnects += 1) > (options.reconnects ?? 2)) throw dropped();
+          // Without an event id the server cannot know where to resume: it would start over.
+          if (!lastId || (reconnects += 1) > (options.reconnects ?? 2)) throw dropped();
+          resumed = true;
         }
       }
     } catch (error) {

@@ -28,6 +28,7 @@ export interface Script {
 
 export interface LoggedRequest {
   method?: string;
+  url?: string;
   headers: Record<string, string | undefined>;
   body: string;
 }

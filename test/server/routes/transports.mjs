@@ -29,7 +29,7 @@ import { setTimeout as wait } from 'node:timers/promises';
 
 /** @type {Map<string, Script>} */
 const scripts = new Map();
-/** @type {Map<string, { method?: string, headers?: Record<string, unknown>, body: string }[]>} */
+/** @type {Map<string, { method?: string, url?: string, headers?: Record<string, unknown>, body: string }[]>} */
 const logs = new Map();
 /** @type {Map<string, number>} */
 const counters = new Map();
@@ -106,7 +106,12 @@ export default {
     '/mock/t/play': async (req, res, url) => {
       const id = url.searchParams.get('id') ?? '';
       const replies = scripts.get(id)?.replies ?? [{ status: 404, body: 'no such script' }];
-      log(id).push({ method: req.method, headers: req.headers, body: await readBody(req) });
+      log(id).push({
+        method: req.method,
+        url: req.url,
+        headers: req.headers,
+        body: await readBody(req),
+      });
       await play(res, replies[Math.min(count(id), replies.length - 1)] ?? {});
     },
     // Drops the connection after `drop` events unless resuming; honours Last-Event-ID.
