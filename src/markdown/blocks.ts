@@ -104,10 +104,11 @@ export class MarkdownStream {
     const length = finishedLength(tail, tokens);
     let count = 0;
     for (let sum = 0; sum < length; count += 1) sum += tokens[count]!.raw.length;
-    const finishedTokens = tokens.slice(0, count);
+    let finished = tokens.slice(0, count);
     let known = true;
     // At the end, definitions in the tail count too: nothing can change them any more.
-    for (const [label, link] of Object.entries(definitions(final ? tokens : finishedTokens))) {
+    const found = definitions(final ? tokens : finished);
+    for (const [label, link] of Object.entries(found)) {
       if (this.#links[label]) continue;
       this.#links[label] = link;
       known &&= !this.#source.slice(0, this.#done).toLowerCase().includes(`[${label}`);
@@ -117,17 +118,22 @@ export class MarkdownStream {
       this.#done = 0;
       return { ...this.render(final), restart: true };
     }
+    // A definition in the unfinished tail may still change or vanish: finished blocks must not
+    // link to it, so lex them again without it.
+    if (Object.keys(tokens.links).some((label) => !found[label] && !this.#links[label])) {
+      finished = this.#lex(tail.slice(0, length));
+    }
     this.#done += length;
     const rest = tail.slice(length);
     const shown = final ? rest : repairTail(rest);
     return {
       restart: false,
-      finished: this.#parse(finishedTokens),
+      finished: this.#parse(finished),
       tail: this.#parse(shown === rest ? tokens.slice(count) : this.#lex(shown)),
     };
   }
 
-  #lex(source: string): Token[] {
+  #lex(source: string): TokensList {
     const lexer = new this.#marked.Lexer(this.#marked.defaults);
     lexer.tokens.links = Object.assign(Object.create(null), this.#links);
     const tokens = lexer.lex(source);

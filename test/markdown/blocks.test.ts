@@ -1,34 +1,112 @@
 import { expect } from '@open-wc/testing';
 import { Marked } from 'marked';
-import { MarkdownStream } from '../../src/markdown/blocks.js';
+import { finishedLength, MarkdownStream } from '../../src/markdown/blocks.js';
+import { documents } from '../../bench/token-view-docs.js';
+import { tricky, trickyCrlf } from './corpus.js';
+import { randomChunks, streamCore, wholeHtml } from './helpers.js';
 
-const md = () => new Marked();
+const finished = (source: string) => finishedLength(source, new Marked().lexer(source));
 
-/** Streams `chunks` through the core, rendering after each, and returns the final HTML. */
-function stream(chunks: string[]): string {
-  const core = new MarkdownStream(md());
-  let finished = '';
-  for (const chunk of chunks) {
-    core.append(chunk);
-    const frame = core.render(false);
-    finished = (frame.restart ? '' : finished) + frame.finished;
-  }
-  const frame = core.render(true);
-  finished = (frame.restart ? '' : finished) + frame.finished;
-  return finished + frame.tail;
-}
+describe('finishedLength (block freezing)', () => {
+  it('never finishes the last block', () => {
+    expect(finished('para')).to.equal(0);
+    expect(finished('para\n\n')).to.equal(0);
+    expect(finished('# heading\n')).to.equal(0);
+  });
 
-const docs = [
-  '# Title\n\nPara one **bold** and *em*.\n\n- a\n- b\n\n  continued\n- c\n\nText\n===\n\nMore text\n---\n\n```js\nconst x = 1;\n```\n\n> quote\nlazy\n\n| a | b |\n|---|---|\n| 1 | 2 |\nrow\n\n[ref]: https://example.com\n\nSee [ref] and [x].\n\n[x]: https://x.example\n',
-  '1. one\n\n2. two\n\n3. three\n\nafter',
-  'para\n- list\n- more\n\n    code\n\n    more code\n\nend',
-  '<div>\n\n*md*\n\n</div>\n\n<!-- c\n\nstill -->\n\ntext',
-];
+  it('finishes a paragraph once a later block starts after a blank line', () => {
+    expect(finished('one\n\ntw')).to.equal(5);
+    expect(finished('one\n\ntwo\n\nthr')).to.equal(10);
+  });
 
-describe('MarkdownStream (DOM-free core)', () => {
-  for (const [index, doc] of docs.entries()) {
-    it(`doc ${index}: char by char equals whole`, () => {
-      expect(stream([...doc])).to.equal(md().parse(doc));
+  it('finishes headings, thematic breaks and closed fences at their line break', () => {
+    expect(finished('# h\nx')).to.equal(4);
+    expect(finished('***\nx')).to.equal(4);
+    expect(finished('```\ncode\n```\nx')).to.equal(13);
+    expect(finished('# h')).to.equal(0);
+  });
+
+  it('waits while a line after a blank line may still continue a list', () => {
+    expect(finished('- a\n\n')).to.equal(0);
+    expect(finished('- a\n\n  ')).to.equal(0);
+    expect(finished('1. a\n\n2')).to.equal(0);
+    expect(finished('1. a\n\n2.')).to.equal(0);
+    expect(finished('- a\n\n-b')).to.equal(5);
+    expect(finished('1. a\n\n2\n')).to.equal(6);
+    expect(finished('- a\n\nafter')).to.equal(5);
+  });
+
+  it('waits for two complete lines when no blank line separates blocks', () => {
+    // The next line may still become a setext underline, a table delimiter row or continuation.
+    expect(finished('para\n# h')).to.equal(0);
+    expect(finished('para\n# h\n')).to.equal(0);
+    expect(finished('para\n# h\nx\n')).to.equal(9);
+    expect(finished('para\n| a |\n|---|\n')).to.equal(5);
+  });
+
+  it('keeps setext headings, lazy lines and tables open while they can grow', () => {
+    expect(finished('Title\n=')).to.equal(0);
+    expect(finished('> quote\nlazy')).to.equal(0);
+    expect(finished('| a |\n|---|\n| 1 |\nlazy')).to.equal(0);
+  });
+});
+
+describe('MarkdownStream: streamed equals whole', () => {
+  for (const [index, doc] of tricky.entries()) {
+    it(`tricky #${index}: char by char and 20 random splits`, () => {
+      const whole = wholeHtml(doc);
+      expect(streamCore([...doc]).html).to.equal(whole);
+      for (let seed = 1; seed <= 20; seed += 1) {
+        expect(streamCore(randomChunks(doc, seed)).html, `seed ${seed}`).to.equal(whole);
+      }
     });
   }
+
+  for (const [index, doc] of trickyCrlf.entries()) {
+    it(`CR LF and BOM #${index}: split between CR and LF too`, () => {
+      const whole = wholeHtml(doc.replace(/\r\n/g, '\n'));
+      expect(streamCore(doc.split(/(?<=\r)/)).html).to.equal(whole);
+      expect(streamCore([...doc]).html).to.equal(whole);
+      expect(streamCore(randomChunks(doc, 3)).html).to.equal(whole);
+    });
+  }
+
+  for (const { name, text } of documents) {
+    it(`${name} document: 5 random splits${text.length < 40_000 ? ' and char by char' : ''}`, function () {
+      this.timeout(30_000);
+      const whole = wholeHtml(text);
+      if (text.length < 40_000) expect(streamCore([...text]).html).to.equal(whole);
+      for (let seed = 1; seed <= 5; seed += 1) {
+        expect(streamCore(randomChunks(text, seed, 40)).html, `seed ${seed}`).to.equal(whole);
+      }
+    });
+  }
+
+  it('renders each finished block once: frames only append finished HTML', () => {
+    const core = new MarkdownStream(new Marked());
+    const parts: string[] = [];
+    for (const chunk of randomChunks(documents[0]!.text, 9)) {
+      core.append(chunk);
+      const frame = core.render(false);
+      expect(frame.restart).to.equal(false);
+      parts.push(frame.finished);
+    }
+    const end = core.render(true);
+    expect(parts.join('') + end.finished + end.tail).to.equal(wholeHtml(documents[0]!.text));
+    expect(parts.filter(Boolean).length).to.be.greaterThan(10);
+  });
+
+  it('re-renders finished blocks once when a later reference definition applies to them', () => {
+    const doc = 'See [docs].\n\nMore.\n\n[docs]: https://example.com\n\nEnd.';
+    const streamed = streamCore([...doc]);
+    expect(streamed.restarted).to.equal(true);
+    expect(streamed.html).to.equal(wholeHtml(doc));
+    expect(streamCore([...'No references.\n\nAt all.\n\nEnd.']).restarted).to.equal(false);
+  });
+
+  it('normalises line breaks and drops a byte order mark', () => {
+    const core = new MarkdownStream(new Marked());
+    for (const chunk of ['\uFEFFa\r', '\nb\r', '\r', '\nc']) core.append(chunk);
+    expect(core.source).to.equal('a\nb\n\nc');
+  });
 });
