@@ -23,6 +23,7 @@ export interface Script {
   close?: { code: number; reason?: string };
   ping?: string;
   pong?: string;
+  stop?: string;
   failFirst?: number;
 }
 

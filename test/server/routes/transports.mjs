@@ -24,6 +24,7 @@ import { setTimeout as wait } from 'node:timers/promises';
  * @property {{ code: number, reason?: string }} [close] close the socket after the frames
  * @property {string} [ping] a message that is a ping, not a request
  * @property {string} [pong] answer to each ping (none when missing)
+ * @property {string} [stop] the message that stops a reply (default `{"type":"stop"}`)
  * @property {number} [failFirst] close this many connections with 1011 before answering
  */
 
@@ -151,7 +152,7 @@ export default {
           if (script.pong !== undefined) socket.send(script.pong);
           return;
         }
-        if (text.includes('"type":"stop"')) return;
+        if (text === (script.stop ?? '{"type":"stop"}')) return;
         if (connection < (script.failFirst ?? 0)) {
           socket.close(1011, 'not yet');
           return;
