@@ -139,12 +139,12 @@ const table = {
   match: /\b(table|compare|comparison|versus|vs|transports?)\b/i,
   text: `Here is how the four transports compare:
 
-| Transport | Direction | Framing | Stop a reply | Reconnect | Best for |
-| --- | --- | --- | --- | --- | --- |
-| **SSE** (\`fetch\`) | server → client | \`data:\` events | abort the request | \`Last-Event-ID\` | OpenAI-compatible APIs |
-| **WebSocket** | both ways | one message per frame | \`{"type":"stop"}\` frame | backoff with jitter | long-lived sessions, tools |
-| **NDJSON** | server → client | one JSON object per line | abort the request | — | Ollama's native API |
-| **Plain text** | server → client | none: the body is the answer | abort the request | — | the simplest servers |
+| Transport | Framing | Stop a reply | Best for |
+| --- | --- | --- | --- |
+| **SSE** | \`data:\` events over \`fetch\` | abort the request | OpenAI-compatible APIs |
+| **WebSocket** | one message per frame | \`{"type":"stop"}\` frame | long-lived sessions, tools |
+| **NDJSON** | one JSON object per line | abort the request | Ollama's native API |
+| **Plain text** | none: the body is the answer | abort the request | the simplest servers |
 
 A few rules of thumb:
 
