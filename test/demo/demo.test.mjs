@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { chromium } from 'playwright';
 import { startDemoServer } from '../../demo/server/dev-server.mjs';
+import { startMockServer } from '../../demo/server/mock-server.mjs';
 import { CHROMIUM_ARGS, chromiumPath } from '../../scripts/chromium.mjs';
 
 /** @typedef {import('playwright').Page} Page */
@@ -34,13 +35,13 @@ after(async () => {
  * @param {string} [path]
  * @returns {Promise<Page>}
  */
-async function open(path = '/') {
+async function open(path = '/', base = demo.url) {
   const page = await browser.newPage();
   /** @type {Error[]} */
   const errors = [];
   page.on('pageerror', (error) => errors.push(error));
   page.on('close', () => assert.deepEqual(errors, [], 'no page errors'));
-  await page.goto(demo.url + path);
+  await page.goto(base + path);
   await page.evaluate(() => {
     const win = /** @type {any} */ (globalThis);
     win.events = [];
@@ -287,6 +288,61 @@ describe('the script-tag-only page', { timeout: 60_000 }, () => {
     const end = await ask(page, 'Compare the transports in a table');
     assert.equal(end.type, 'stream-end');
     await page.locator('stream-chat [part~="assistant-message"] table').waitFor(WAIT);
+    await page.close();
+  });
+});
+
+describe('npm start in upstream mode', { timeout: 60_000 }, () => {
+  /** @type {Awaited<ReturnType<typeof startMockServer>>} */
+  let upstream;
+  /** @type {Awaited<ReturnType<typeof startDemoServer>>} */
+  let proxied;
+  before(async () => {
+    // A second mock model stands in for the real OpenAI-compatible server.
+    upstream = await startMockServer({ rate: 100 });
+    const env = {
+      UPSTREAM_URL: `${upstream.url}/v1`,
+      UPSTREAM_API_KEY: 'sk-demo-secret',
+      UPSTREAM_MODEL: 'upstream-model',
+    };
+    Object.assign(process.env, env);
+    try {
+      proxied = await startDemoServer();
+    } finally {
+      for (const name of Object.keys(env)) delete process.env[name];
+    }
+  });
+  after(async () => {
+    await proxied?.close();
+    await upstream?.close();
+  });
+
+  test('streams the upstream answer; the key stays on the server; Stop aborts upstream', async () => {
+    const page = await open('/', proxied.url);
+    await page.locator('#mode.upstream').waitFor(WAIT);
+    assert.match(await page.locator('#mode').innerText(), /upstream-model/);
+    assert.doesNotMatch(await page.content(), /sk-demo-secret/);
+
+    const end = await ask(page, 'Compare the transports in a table');
+    assert.equal(end.type, 'stream-end', JSON.stringify(end.detail));
+    await answers(page).last().locator('[part="content"] table').waitFor(WAIT);
+    const seen = upstream.mock.stats().requests.at(-1);
+    assert.equal(seen?.authorization, 'Bearer sk-demo-secret');
+    assert.equal(seen?.model, 'upstream-model');
+
+    const aborted = upstream.mock.stats().aborted;
+    const started = (await events(page)).length;
+    await page.locator('#chat [part="input"]').fill('Explain streaming chat interfaces in detail');
+    await page.locator('#chat [part="input"]').press('Enter');
+    await waitForEvent(page, ['stream-token'], started);
+    await page.locator('#chat [part~="stop-button"]').click();
+    assert.equal(
+      (await waitForEvent(page, ['stream-abort', 'stream-end'], started)).type,
+      'stream-abort',
+    );
+    while (upstream.mock.stats().aborted === aborted || upstream.mock.stats().open > 0) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
     await page.close();
   });
 });
