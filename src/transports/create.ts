@@ -14,24 +14,21 @@ export interface CreateTransportOptions extends Omit<HttpTransportOptions, 'prot
   protocol: ProtocolName | (string & {});
 }
 
+const factories: Record<string, (options: HttpTransportOptions) => ChatTransport> = {
+  sse: sseTransport,
+  websocket: webSocketTransport,
+  ndjson: ndjsonTransport,
+  text: textStreamTransport,
+};
+
 /** Builds the transport that `<stream-chat>` attributes describe. */
-export function createTransport({ transport, ...rest }: CreateTransportOptions): ChatTransport {
-  const options = rest as HttpTransportOptions;
-  switch (transport) {
-    case 'sse':
-      return sseTransport(options);
-    case 'websocket':
-      return webSocketTransport(options);
-    case 'ndjson':
-      return ndjsonTransport(options);
-    case 'text':
-      return textStreamTransport(options);
-    default:
-      return {
-        // eslint-disable-next-line require-yield
-        async *stream() {
-          throw new StreamError('protocol', `Unknown transport "${String(transport)}".`);
-        },
-      };
-  }
+export function createTransport({ transport, ...options }: CreateTransportOptions): ChatTransport {
+  if (Object.hasOwn(factories, transport))
+    return factories[transport]!(options as HttpTransportOptions);
+  return {
+    // eslint-disable-next-line require-yield
+    async *stream() {
+      throw new StreamError('protocol', `Unknown transport "${String(transport)}".`);
+    },
+  };
 }

@@ -23,6 +23,8 @@ export interface HttpTransportOptions {
   idleTimeout?: number;
 }
 
+export const SSE = 'text/event-stream';
+
 /** The error of a stream that stopped before the protocol's end of the answer. */
 export const dropped = (cause?: unknown) =>
   new StreamError('network', 'The connection closed before the answer finished.', { cause });
@@ -81,16 +83,15 @@ export async function* fetchText(
       signal: controller.signal,
       ...(post ? { body: serialize((options.body ?? protocol.body)(request)) } : {}),
     });
-    if (!response.ok) throw await httpError(response);
+    // WHATWG: a response that is not an event stream fails the connection too.
     if (
-      accept === 'text/event-stream' &&
-      !response.headers.get('content-type')?.startsWith(accept)
+      !response.ok ||
+      (accept === SSE && !response.headers.get('content-type')?.startsWith(SSE))
     ) {
-      // WHATWG: a response that is not an event stream fails the connection.
-      throw new StreamError(
-        'protocol',
-        errorMessage(await response.text()) ??
-          `Expected an event stream, got ${response.headers.get('content-type')}.`,
+      // Only failures read error bodies: that code is a lazily loaded chunk.
+      throw await import('./http-error.js').then(
+        (m) => m.responseError(response),
+        () => new StreamError('http', `HTTP ${response.status}`, { status: response.status }),
       );
     }
     clearTimeout(timer);
@@ -122,39 +123,4 @@ export async function* fetchText(
 export async function* framesOf(texts: AsyncIterable<string>, framer: (text?: string) => Frame[]) {
   for await (const text of texts) yield* framer(text);
   yield* framer();
-}
-
-/** An HTTP failure, with the server's own message when its body carries one. */
-export async function httpError(response: Response): Promise<StreamError> {
-  const text = await response.text().catch(() => '');
-  const message =
-    errorMessage(text) ?? `HTTP ${response.status} ${response.statusText}`.trim() + '.';
-  return new StreamError('http', message, {
-    status: response.status,
-    retryAfter: parseRetryAfter(response.headers.get('retry-after')),
-  });
-}
-
-/**
- * The message in an error body: JSON `error.message` (OpenAI, Anthropic), `error` (Ollama),
- * `message` (Dify), `detail` (FastAPI), or short plain text. HTML error pages give nothing.
- */
-export function errorMessage(body: string): string | undefined {
-  try {
-    const json = JSON.parse(body) as Record<string, unknown> | null;
-    const error = json?.error as { message?: unknown } | string | undefined;
-    const message =
-      typeof error === 'object' ? error?.message : (error ?? json?.message ?? json?.detail);
-    return typeof message === 'string' && message ? message : undefined;
-  } catch {
-    const text = body.trim();
-    return text && !text.startsWith('<') ? text.slice(0, 500) : undefined;
-  }
-}
-
-/** `Retry-After` in milliseconds: delta-seconds or an HTTP date. */
-export function parseRetryAfter(value: string | null): number | undefined {
-  if (!value) return undefined;
-  const ms = /^\d+$/.test(value) ? Number(value) * 1000 : Date.parse(value) - Date.now();
-  return Number.isNaN(ms) ? undefined : Math.max(0, ms);
 }

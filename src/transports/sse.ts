@@ -1,5 +1,5 @@
 import { createParser } from 'eventsource-parser';
-import { dropped, fetchText, framesOf, type HttpTransportOptions } from './http.js';
+import { dropped, fetchText, framesOf, SSE, type HttpTransportOptions } from './http.js';
 import { loadProtocol, type Frame } from './protocols/index.js';
 import { sleep } from './sleep.js';
 import { StreamError, type ChatTransport } from './transport.js';
@@ -54,7 +54,7 @@ export function sseTransport(options: SseTransportOptions): ChatTransport {
         lastId = '';
         return new StreamError(
           'network',
-          `The connection dropped and the server could not resume the answer (${why}).`,
+          `The connection dropped and the server could not resume (${why}).`,
           { status },
         );
       };
@@ -71,7 +71,7 @@ export function sseTransport(options: SseTransportOptions): ChatTransport {
             request,
             protocol,
             signal,
-            'text/event-stream',
+            SSE,
             resuming ? { 'last-event-id': lastId } : undefined,
           );
           for await (const frame of framesOf(texts, framer)) {

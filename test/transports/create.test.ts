@@ -62,6 +62,12 @@ describe('createTransport (what <stream-chat> attributes build)', () => {
       protocol: 'openai',
     });
     expect((await collect(transport)).error?.code).to.equal('protocol');
+    const inherited = createTransport({
+      transport: 'constructor' as 'sse',
+      url: '/x',
+      protocol: 'openai',
+    });
+    expect((await collect(inherited)).error?.code).to.equal('protocol');
     const protocol = createTransport({ transport: 'sse', url: '/x', protocol: 'klingon' });
     const error = (await collect(protocol)).error;
     expect([error?.code, error?.message]).to.deep.equal([

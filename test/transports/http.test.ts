@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { errorMessage, parseRetryAfter } from '../../src/transports/http.js';
+import { errorMessage, parseRetryAfter } from '../../src/transports/http-error.js';
 import { StreamError, toStreamError } from '../../src/transports/index.js';
 
 describe('http helpers', () => {

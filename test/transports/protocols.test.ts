@@ -26,6 +26,8 @@ describe('protocols', () => {
   it('unknown names fail with a protocol error; custom protocol objects are used as they are', async () => {
     const error = await loadProtocol('nope' as ProtocolName).catch((e: StreamError) => e);
     expect((error as StreamError).code).to.equal('protocol');
+    const inherited = await loadProtocol('toString' as ProtocolName).catch((e: StreamError) => e);
+    expect((inherited as StreamError).code).to.equal('protocol');
     const custom = { body: () => 'x', decoder: () => () => [] };
     expect(await loadProtocol(custom)).to.equal(custom);
   });

@@ -25,7 +25,8 @@ const lazyProtocols: Record<string, () => Promise<Protocol>> = {
 export async function loadProtocol(protocol: ProtocolName | Protocol): Promise<Protocol> {
   if (typeof protocol === 'object') return protocol;
   if (protocol === 'openai') return openai;
-  const load = lazyProtocols[protocol];
-  if (!load) throw new StreamError('protocol', `Unknown protocol "${String(protocol)}".`);
-  return load();
+  if (!Object.hasOwn(lazyProtocols, protocol)) {
+    throw new StreamError('protocol', `Unknown protocol "${String(protocol)}".`);
+  }
+  return lazyProtocols[protocol]!();
 }
