@@ -84,6 +84,7 @@ function embedFiles(server) {
         error ? reject(error) : resolve(undefined),
       );
     }));
+  server.watcher.add(SOURCE);
   server.watcher.on('all', (_event, path) => {
     if (path.startsWith(SOURCE)) built = undefined;
   });
