@@ -14,7 +14,7 @@ import {
 interface MockInfo {
   mode: 'mock' | 'upstream';
   upstream: string | null;
-  model: string;
+  model: string | null;
 }
 
 const chat = document.querySelector<StreamChat>('#chat')!;
@@ -104,9 +104,11 @@ void fetch('/api/mock-info')
   .then((response) => (response.ok ? (response.json() as Promise<MockInfo>) : undefined))
   .then((info) => {
     if (info?.mode !== 'upstream') return;
-    chat.model = info.model;
+    // Without UPSTREAM_MODEL the request carries no model: the server's default answers.
+    chat.model = info.model ?? '';
     const mode = document.querySelector('#mode')!;
-    mode.textContent = `Upstream model: ${info.model} at ${info.upstream} (SSE · OpenAI); other protocols are mocked`;
+    const model = info.model ?? 'the default model';
+    mode.textContent = `Upstream: ${model} at ${info.upstream} (SSE · OpenAI); other protocols are mocked`;
     mode.classList.add('upstream');
   });
 

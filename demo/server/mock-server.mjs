@@ -336,7 +336,7 @@ export function createMockServer(options = {}) {
         sendJson(res, 200, {
           mode: upstream ? 'upstream' : 'mock',
           upstream: upstream ? new URL(upstream.url).host : null,
-          model: upstream?.model ?? MOCK_MODEL,
+          model: upstream ? (upstream.model ?? null) : MOCK_MODEL,
           rate: defaultRate,
           routes: { ...HTTP_ROUTES, [WS_PATH]: 'websocket' },
         });
