@@ -6,6 +6,22 @@ import { summaryReporter } from './scripts/summary-reporter.mjs';
 import { testServers } from './test/server/plugin.mjs';
 
 const executablePath = chromiumPath();
+
+/**
+ * highlight.js ships its core only as CommonJS (its `es/core.js` re-exports `lib/core.js`), a
+ * self-contained file without require(): serve it to the browser as an ES module. Vite's
+ * builds convert it themselves.
+ */
+const highlightJsCore = {
+  name: 'highlight-js-core-as-esm',
+  /** @param {import('koa').Context} context */
+  transform(context) {
+    if (!context.path.endsWith('/highlight.js/lib/core.js')) return undefined;
+    return {
+      body: `const module = { exports: {} };\n${context.body}\nexport default module.exports;`,
+    };
+  },
+};
 const servers = testServers();
 
 /** @type {import('@web/test-runner').TestRunnerConfig} */
@@ -21,6 +37,7 @@ export default {
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
     servers.plugin,
+    highlightJsCore,
   ],
   middleware: servers.middleware,
   browsers: [

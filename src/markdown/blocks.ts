@@ -56,14 +56,18 @@ function definitions(tokens: readonly Token[], found: Links = Object.create(null
   return found;
 }
 
-/** One frame's HTML: blocks that became finished, and the unfinished tail. */
+/**
+ * One frame's HTML: blocks that became finished, and the unfinished tail. Each is a list of
+ * HTML strings to parse one by one: a block holding raw HTML gets its own string, so a tag it
+ * leaves open is closed with it (as it is while streaming) and never swallows later blocks.
+ */
 export interface MarkdownFrame {
   /** True when `finished` re-renders every finished block from the start (a new reference definition). */
   restart: boolean;
   /** HTML of the blocks finished since the previous frame (of all of them when `restart`). */
-  finished: string;
+  finished: string[];
   /** HTML of the unfinished tail: replaces the previous frame's tail. */
-  tail: string;
+  tail: string[];
 }
 
 /**
@@ -142,7 +146,15 @@ export class MarkdownStream {
     return tokens;
   }
 
-  #parse(tokens: Token[]): string {
-    return tokens.length === 0 ? '' : this.#marked.parser(tokens);
+  #parse(tokens: Token[]): string[] {
+    const groups: Token[][] = [];
+    let plain = false;
+    for (const token of tokens) {
+      const raw = token.type !== 'code' && token.raw.includes('<');
+      if (raw || !plain) groups.push([token]);
+      else groups.at(-1)!.push(token);
+      plain = !raw;
+    }
+    return groups.map((group) => this.#marked.parser(group));
   }
 }

@@ -55,8 +55,9 @@ theme.replaceSync(`
 .hljs-number,.hljs-built_in,.hljs-attr,.hljs-variable,.hljs-type{color:color-mix(in srgb,#005cc5 65%,currentColor)}
 .hljs-title,.hljs-section,.hljs-name{color:color-mix(in srgb,#6f42c1 65%,currentColor)}`);
 
-/** Highlights `code` as HTML with `hljs-*` classes; an unknown language stays plain text. */
-export function highlight(code: string, lang: string): string {
-  const language = hljs.getLanguage(lang) ? lang : 'plaintext';
-  return hljs.highlight(code, { language, ignoreIllegals: true }).value;
+/** Highlights `code` as HTML with `hljs-*` classes; code in an unknown language stays as it is. */
+export function highlight(code: string, lang: string): string | undefined {
+  if (hljs.getLanguage(lang))
+    return hljs.highlight(code, { language: lang, ignoreIllegals: true }).value;
+  return undefined;
 }

@@ -89,10 +89,12 @@ describe('MarkdownStream: streamed equals whole', () => {
       core.append(chunk);
       const frame = core.render(false);
       expect(frame.restart).to.equal(false);
-      parts.push(frame.finished);
+      parts.push(frame.finished.join(''));
     }
     const end = core.render(true);
-    expect(parts.join('') + end.finished + end.tail).to.equal(wholeHtml(documents[0]!.text));
+    expect(parts.join('') + end.finished.join('') + end.tail.join('')).to.equal(
+      wholeHtml(documents[0]!.text),
+    );
     expect(parts.filter(Boolean).length).to.be.greaterThan(10);
   });
 

@@ -34,8 +34,8 @@ export function streamCore(chunks: string[], keepFrames = false): Streamed {
   const render = (final: boolean) => {
     const frame = core.render(final);
     restarted ||= frame.restart;
-    finished = (frame.restart ? '' : finished) + frame.finished;
-    return finished + frame.tail;
+    finished = (frame.restart ? '' : finished) + frame.finished.join('');
+    return finished + frame.tail.join('');
   };
   for (const chunk of chunks) {
     core.append(chunk);

@@ -7,8 +7,14 @@ import { morph } from '../../markdown/morph.js';
 import { sanitize } from '../../markdown/sanitize.js';
 import { tokenViewStyles } from './token-view.styles.js';
 
-/** Turns the source of a finished code block into HTML; the HTML is sanitised like the rest. */
-export type Highlighter = (code: string, lang: string) => string | Promise<string>;
+/**
+ * Turns the source of a finished code block into HTML, which is sanitised like the rest;
+ * `undefined` leaves the block as it is.
+ */
+export type Highlighter = (
+  code: string,
+  lang: string,
+) => string | undefined | Promise<string | undefined>;
 
 /** What happens to an image from an origin that is neither this page's nor in `image-origins`. */
 export type ImagePolicy = 'click' | 'allow' | 'none';
@@ -187,25 +193,32 @@ export class TokenView extends LitElement {
   }
 
   /** Sanitised nodes for `markup`, with the image policy applied and code blocks decorated. */
-  #fragment(markup: string): DocumentFragment {
-    const fragment = markup ? sanitize(markup) : document.createDocumentFragment();
-    for (const image of fragment.querySelectorAll('img')) {
-      // The sanitiser left only http(s) and relative sources; this inert copy fetches nothing yet.
-      const url = image.src && new URL(image.src);
-      image.referrerPolicy = 'no-referrer';
-      if (
-        !url ||
-        this.images === 'allow' ||
-        url.origin === location.origin ||
-        this.imageOrigins.split(/\s+/).includes(url.origin) ||
-        this.#approved.has(url.href)
-      ) {
-        continue;
+  #fragment(markup: string | string[]): DocumentFragment {
+    const fragment = document.createDocumentFragment();
+    for (const html of [markup].flat()) {
+      if (!html) continue;
+      const nodes = sanitize(html);
+      // Still inert (it belongs to DOMPurify's document): decide about each image before
+      // moving it into this document starts its fetch. The sanitiser left only http(s) and
+      // relative sources.
+      for (const image of nodes.querySelectorAll('img')) {
+        const url = image.src && new URL(image.src);
+        image.referrerPolicy = 'no-referrer';
+        if (
+          !url ||
+          this.images === 'allow' ||
+          url.origin === location.origin ||
+          this.imageOrigins.split(/\s+/).includes(url.origin) ||
+          this.#approved.has(url.href)
+        ) {
+          continue;
+        }
+        const button = part('button', 'image-button', `Load image from ${url.host}`);
+        button.title = image.alt;
+        button.value = url.href;
+        image.replaceWith(this.images === 'none' ? image.alt : button);
       }
-      const button = part('button', 'image-button', `Load image from ${url.host}`);
-      button.title = image.alt;
-      button.value = url.href;
-      image.replaceWith(this.images === 'none' ? image.alt : button);
+      fragment.append(nodes);
     }
     for (const pre of fragment.querySelectorAll('pre')) {
       const block = part('div', 'code-block');
@@ -240,7 +253,10 @@ export class TokenView extends LitElement {
         highlighter = highlight;
       }
       const markup = await highlighter(source, lang);
-      if (code.textContent === source) code.replaceChildren(sanitize(markup));
+      // Sanitised, with the image policy applied: its markup is no more trusted than the model's.
+      if (markup !== undefined && code.textContent === source) {
+        code.replaceChildren(this.#fragment(markup));
+      }
     })()
       .catch((error: unknown) => console.warn('stream-chat-elements: highlighting failed', error))
       .finally(() => this.#highlights.delete(job));
