@@ -12,7 +12,7 @@ import { setTimeout as wait } from 'node:timers/promises';
  * @property {number[] | 'bytes'} [splits] byte offsets to cut the body at, or every byte
  * @property {number} [delay] ms between chunks (default: the next turn of the event loop)
  * @property {'end' | 'destroy' | 'hang'} [after] how the response ends (default `end`; `destroy`
- *   drops the connection 100 ms after the last chunk)
+ *   drops the connection 200 ms after the last chunk)
  * @property {boolean} [noHeaders] never answer at all
  */
 /**
@@ -87,7 +87,7 @@ async function play(res, reply) {
   }
   if (reply.after === 'destroy') {
     // Let the client read what was sent first: an error on the stream discards unread data.
-    await wait(100);
+    await wait(200);
     res.destroy();
   } else if (reply.after !== 'hang') res.end();
 }
@@ -129,7 +129,7 @@ export default {
           // Half an event, then the connection dies: the half must never be dispatched.
           res.write(`id: ${n}\ndata: {"choices":[{"delta":{"content":"broken`);
           // Let the client read what was sent first: an error on the stream discards unread data.
-          await wait(100);
+          await wait(200);
           res.destroy();
           return;
         }
