@@ -1,6 +1,6 @@
 import { dropped, fetchText, framesOf, type HttpTransportOptions } from './http.js';
 import type { Decoder, Frame, Protocol } from './protocols/index.js';
-import type { ChatRequest, StreamError, StreamPart } from './transport.js';
+import { toStreamError, type ChatRequest, type StreamPart } from './transport.js';
 
 /**
  * The loop of the line- and chunk-framed channels: fetch, frame the text (`framer()` flushes
@@ -28,8 +28,9 @@ export async function* fetchFrames(
         if (part.type === 'finish') return;
       }
     }
-  } catch (error) {
-    throw answered && (error as StreamError).cause instanceof TypeError ? dropped(error) : error;
+  } catch (thrown) {
+    const error = toStreamError(thrown, signal);
+    throw answered && error.cause instanceof TypeError ? dropped(error) : error;
   }
   const parts = decode();
   yield* parts;

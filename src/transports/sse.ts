@@ -2,7 +2,7 @@ import { createParser } from 'eventsource-parser';
 import { dropped, fetchText, framesOf, SSE, type HttpTransportOptions } from './http.js';
 import { loadProtocol, type Frame } from './protocols/index.js';
 import { sleep } from './sleep.js';
-import { StreamError, type ChatTransport } from './transport.js';
+import { StreamError, toStreamError, type ChatTransport } from './transport.js';
 
 export interface SseTransportOptions extends HttpTransportOptions {
   /**
@@ -64,6 +64,7 @@ export function sseTransport(options: SseTransportOptions): ChatTransport {
       let answered = false;
       for (;;) {
         const resuming = lastId !== '';
+        let checkId = resuming;
         const framer = sseFramer((ms) => (retry = ms));
         try {
           const texts = fetchText(
@@ -76,7 +77,11 @@ export function sseTransport(options: SseTransportOptions): ChatTransport {
           );
           for await (const frame of framesOf(texts, framer)) {
             if (frame.id !== undefined) {
-              if (seen.has(frame.id)) throw cannotResume(`it sent event ${frame.id} again`);
+              // The first id after a reconnection tells whether the server resumed or started
+              // over. (Within one connection ids may repeat: some servers send a message id.)
+              if (checkId && seen.has(frame.id))
+                throw cannotResume(`it sent event ${frame.id} again`);
+              checkId = false;
               seen.add(frame.id);
               lastId = frame.id;
               attempts = 0;
@@ -92,7 +97,7 @@ export function sseTransport(options: SseTransportOptions): ChatTransport {
           if (parts.some((part) => part.type === 'finish')) return;
           throw dropped();
         } catch (thrown) {
-          let error = thrown as StreamError;
+          let error = toStreamError(thrown, signal);
           if (resuming && error.code === 'http') throw cannotResume(error.message, error.status);
           if (error.code !== 'network') throw error;
           // A read that fails after the answer began is a drop, not the browser's terse "network error".

@@ -163,6 +163,33 @@ describe('sseTransport', () => {
       await serverSawClose(probe, 2);
     });
 
+    it('ids repeated within one connection (a message id on every event) are fine', async () => {
+      const body = `id: msg-1\n${delta('Same ')}id: msg-1\n${delta('id')}id: msg-1\ndata: [DONE]\n\n`;
+      const id = await script({ replies: [sse({ body })] });
+      const outcome = await collect(sseTransport({ url: playUrl(id) }));
+      expect([outcome.text, outcome.finished, outcome.error]).to.deep.equal([
+        'Same id',
+        true,
+        undefined,
+      ]);
+    });
+
+    it('a decoder that throws something else still fails with a StreamError', async () => {
+      const id = await script({ replies: [sse({ body: 'data: x\n\n' })] });
+      const protocol = {
+        body: () => ({}),
+        decoder: () => () => {
+          throw new RangeError('custom decoder bug');
+        },
+      };
+      const error = (await collect(sseTransport({ url: playUrl(id), protocol }))).error;
+      expect([error?.name, error?.code, error?.message]).to.deep.equal([
+        'StreamError',
+        'protocol',
+        'custom decoder bug',
+      ]);
+    });
+
     it('a server that restarts instead of resuming gives a network error, the partial text kept', async () => {
       const first = 'retry: 5\n\nid: 0\n' + delta('One ') + 'id: 1\n' + delta('two ');
       const id = await script({
