@@ -47,7 +47,8 @@ type SocketEvent = MessageEvent | CloseEvent | null;
 /**
  * One WebSocket per reply (or one kept across replies with `reuse`): the request is sent as a
  * message, answer messages are decoded by the protocol. The answer ends at the protocol's
- * finish, at the `end` message, when the server closes the socket normally (code 1000), or,
+ * finish, at the `end` message, when the server closes the socket normally (code 1000, or a
+ * close frame without a code), or,
  * opt-in, after `endAfterIdle` ms of silence — never by guessing. Stopping sends `stop` and
  * closes the socket at once, so no late frame of a stopped answer can reach the next one.
  */
@@ -111,7 +112,8 @@ export function webSocketChannel(options: WebSocketTransportOptions): WebSocketT
               }
               if (event instanceof CloseEvent) {
                 socket = undefined;
-                if (event.code !== 1000) {
+                // 1000 is a normal close; 1005 a close frame without a code, as clean.
+                if (event.code !== 1000 && event.code !== 1005) {
                   const reason = event.reason ? `: ${event.reason}` : '';
                   throw new StreamError(
                     'network',

@@ -20,7 +20,7 @@ export interface Script {
   replies?: HttpReply[];
   frames?: string[];
   frameDelay?: number;
-  close?: { code: number; reason?: string };
+  close?: { code?: number; reason?: string };
   ping?: string;
   pong?: string;
   stop?: string;

@@ -45,6 +45,16 @@ describe('webSocketTransport', () => {
       await closedOnServer(probe);
     });
 
+    it('a close frame without a code is a normal end too', async () => {
+      const { transport } = await scripted({ frames: ['Bye'], close: {} });
+      const outcome = await collect(transport);
+      expect([outcome.text, outcome.finished, outcome.error]).to.deep.equal([
+        'Bye',
+        true,
+        undefined,
+      ]);
+    });
+
     it('ends at the configured end frame, and a body override sends a plain string', async () => {
       const { id, probe, transport } = await scripted(
         { frames: ['Hello', '[END]', 'never read'] },

@@ -21,7 +21,8 @@ import { setTimeout as wait } from 'node:timers/promises';
  * @property {HttpReply[]} [replies]
  * @property {string[]} [frames] WebSocket messages sent after each request message
  * @property {number} [frameDelay] ms between frames
- * @property {{ code: number, reason?: string }} [close] close the socket after the frames
+ * @property {{ code?: number, reason?: string }} [close] close the socket after the frames (no
+ *   code: a close frame without one)
  * @property {string} [ping] a message that is a ping, not a request
  * @property {string} [pong] answer to each ping (none when missing)
  * @property {string} [stop] the message that stops a reply (default `{"type":"stop"}`)
