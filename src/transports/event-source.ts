@@ -51,8 +51,8 @@ const namedEvents: Record<string, string[]> = {
  * The browser's `EventSource`, for GET endpoints. Its automatic reconnection (which sends
  * `Last-Event-ID`) is allowed `reconnects` times per answer, so a server that keeps failing
  * never makes it loop forever, and only when the server gave event ids; a server that replays
- * ids it already sent cannot resume: the answer fails with `network`, the text so far kept. `EventSource` hides HTTP statuses and bodies: a refused
- * connection is a `network` error.
+ * ids it already sent cannot resume: the answer fails with `network`, the text so far kept.
+ * `EventSource` hides HTTP statuses and bodies: a refused connection is a `network` error.
  */
 export const eventSourceChannel = (options: EventSourceTransportOptions): ChatTransport => ({
   async *stream(request, { signal }) {
@@ -68,6 +68,7 @@ export const eventSourceChannel = (options: EventSourceTransportOptions): ChatTr
       );
       url = full.href;
     }
+    if (signal.aborted) throw toStreamError(signal.reason, signal);
     const queue = eventQueue<MessageEvent | Event | null>();
     const source = new EventSource(url, { withCredentials: options.withCredentials ?? false });
     const onAbort = () => {
@@ -88,7 +89,6 @@ export const eventSourceChannel = (options: EventSourceTransportOptions): ChatTr
     let reconnects = 0;
     let open = false;
     try {
-      signal.throwIfAborted();
       for (;;) {
         const event = await queue.next(
           open ? (options.idleTimeout ?? 120_000) : (options.connectTimeout ?? 30_000),

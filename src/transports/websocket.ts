@@ -48,8 +48,8 @@ type SocketEvent = MessageEvent | CloseEvent | null;
  * One WebSocket per reply (or one kept across replies with `reuse`): the request is sent as a
  * message, answer messages are decoded by the protocol. The answer ends at the protocol's
  * finish, at the `end` message, when the server closes the socket normally (code 1000, or a
- * close frame without a code), or,
- * opt-in, after `endAfterIdle` ms of silence — never by guessing. Stopping sends `stop` and
+ * close frame without a code), or, opt-in, after `endAfterIdle` ms of silence — never by
+ * guessing. Stopping sends `stop` and
  * closes the socket at once, so no late frame of a stopped answer can reach the next one.
  */
 export function webSocketChannel(options: WebSocketTransportOptions): WebSocketTransport {
@@ -89,6 +89,7 @@ export function webSocketChannel(options: WebSocketTransportOptions): WebSocketT
       try {
         for (let attempt = 0; ; attempt += 1) {
           try {
+            signal.throwIfAborted();
             const reusable = kept?.url === url.href && kept.socket.readyState === WebSocket.OPEN;
             socket = reusable ? kept!.socket : await open(url.href, options, signal);
             kept = undefined;

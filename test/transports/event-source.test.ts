@@ -141,6 +141,13 @@ describe('eventSourceTransport', () => {
     expect([outcome.text, outcome.finished]).to.deep.equal(['Just text', true]);
   });
 
+  it('an already aborted signal opens no connection', async () => {
+    const id = await script({ replies: [sse({ body: 'data: [DONE]\n\n' })] });
+    const outcome = await collect(eventSourceTransport({ url: playUrl(id) }), AbortSignal.abort());
+    expect(outcome.error?.code).to.equal('aborted');
+    expect(await logged(id)).to.have.length(0);
+  });
+
   it('silence past the idle timeout is a timeout; the server sees the close; no timers left', async () => {
     const probe = newProbeId();
     const id = await script({ replies: [sse({ body: delta('Wait'), after: 'hang' })] });

@@ -191,6 +191,12 @@ describe('webSocketTransport', () => {
       await closedOnServer(probe);
     });
 
+    it('with an already aborted signal: no socket at all', async () => {
+      const { probe, transport } = await scripted({ frames: ['never'] });
+      expect((await collect(transport, AbortSignal.abort())).error?.code).to.equal('aborted');
+      expect(await readProbe(probe)).to.include({ opened: 0 });
+    });
+
     it('while connecting: aborted, no timers left', async () => {
       // An unregistered path never answers the upgrade.
       const transport = webSocketTransport({ url: socketUrl('/mock/t/ws-nowhere') });
