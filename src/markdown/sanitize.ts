@@ -50,9 +50,12 @@ function policy(): Policy | undefined {
 function create(): Purifier {
   const instance = DOMPurify(window);
   instance.setConfig({
-    ALLOWED_TAGS: TAGS.split(' '),
+    // `body` is the root DOMPurify walks: disallowed, it would be hoisted out by cloning it all.
+    ALLOWED_TAGS: ['body', ...TAGS.split(' ')],
     ALLOWED_ATTR: ATTRIBUTES.split(' '),
     ALLOW_DATA_ATTR: false,
+    // Dropped with their content: hoisting an SVG <script> out trips Trusted Types.
+    ADD_FORBID_CONTENTS: ['svg', 'math'],
     RETURN_DOM_FRAGMENT: true,
     TRUSTED_TYPES_POLICY: policy(),
   });
@@ -73,5 +76,6 @@ function create(): Purifier {
 /** Sanitises untrusted HTML (model output, highlighter output) into inert nodes. */
 export function sanitize(html: string): DocumentFragment {
   purify ??= create();
-  return purify.sanitize(html) as unknown as DocumentFragment;
+  // DOMPurify returns null when the markup leaves no body to sanitise (a `<frameset>`).
+  return (purify.sanitize(html) as unknown as DocumentFragment | null) ?? new DocumentFragment();
 }
