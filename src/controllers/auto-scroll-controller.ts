@@ -1,6 +1,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 const SCROLLS_UP = /^(ArrowUp|PageUp|Home)$/;
+/** How long after a resize a scroll up may be layout settling rather than the reader. */
+const SETTLE_MS = 100;
 
 /**
  * Keeps a scroll container pinned to its bottom while the reader is there, and lets go the
@@ -9,8 +11,11 @@ const SCROLLS_UP = /^(ArrowUp|PageUp|Home)$/;
  *
  * Sizes are watched with a ResizeObserver on the scroller and its first child (the content),
  * whose callbacks run after layout and before paint, so growing content never shows a frame
- * off the bottom. Wheel, key and touch input are handled before the scroll they cause, because
- * browsers animate those scrolls: pinning in between would fight the reader.
+ * off the bottom. Reader input is recognised from the input itself, before the scroll it
+ * causes (browsers animate wheel and key scrolls: pinning in between would fight the reader);
+ * a finger on the list or a mouse on its scrollbar holds the view still. A scroll up with no
+ * such input (a script, assistive technology) counts too, except right after a resize: layout
+ * moves the offset by itself then (clamping while content briefly shrinks, scroll anchoring).
  */
 export class AutoScrollController implements ReactiveController {
   /** Whether the view follows new content; false once the reader scrolls away from the bottom. */
@@ -20,8 +25,10 @@ export class AutoScrollController implements ReactiveController {
   readonly #target: () => HTMLElement | null | undefined;
   #scroller: HTMLElement | undefined;
   #observer: ResizeObserver | undefined;
-  #touching = false;
+  /** A finger or a mouse button is down on the list: the reader is moving it. */
+  #holding = false;
   #lastTop = 0;
+  #resizedAt = 0;
 
   /** `target` returns the scroll container once the host has rendered it. */
   constructor(host: ReactiveControllerHost, target: () => HTMLElement | null | undefined) {
@@ -31,6 +38,8 @@ export class AutoScrollController implements ReactiveController {
   }
 
   hostConnected(): void {
+    // A scroller put back into the page starts at the top again.
+    this.#lastTop = 0;
     if (this.#scroller) this.#observe(this.#scroller);
   }
 
@@ -39,22 +48,31 @@ export class AutoScrollController implements ReactiveController {
     const scroller = this.#target();
     if (!scroller) return;
     this.#scroller = scroller;
-    const stop = () => {
+    const listen = (type: string, listener: (event: never) => void) =>
+      scroller.addEventListener(type, listener as EventListener, { passive: true });
+    const leave = () => {
       // Nothing to leave when the content does not overflow: keep following.
       if (scroller.scrollTop > 0) this.#follow(false);
     };
-    scroller.addEventListener('scroll', () => this.#onScroll(scroller), { passive: true });
-    scroller.addEventListener('wheel', (event) => event.deltaY < 0 && stop(), { passive: true });
-    scroller.addEventListener('keydown', (event) => {
-      if (SCROLLS_UP.test(event.key) || (event.key === ' ' && event.shiftKey)) stop();
-    });
-    scroller.addEventListener('touchstart', () => (this.#touching = true), { passive: true });
+    const hold = () => (this.#holding = true);
     const release = () => {
-      this.#touching = false;
-      this.#pin();
+      this.#holding = false;
+      this.#update(true);
     };
-    scroller.addEventListener('touchend', release);
-    scroller.addEventListener('touchcancel', release);
+    listen('scroll', () => this.#update(false));
+    listen('wheel', (event: WheelEvent) => event.deltaY < 0 && leave());
+    listen('keydown', (event: KeyboardEvent) => {
+      if (SCROLLS_UP.test(event.key) || (event.key === ' ' && event.shiftKey)) leave();
+    });
+    listen('touchstart', hold);
+    listen('touchend', release);
+    listen('touchcancel', release);
+    // A press on the scroller itself, not on its content, is a press on its scrollbar.
+    listen('pointerdown', (event: PointerEvent) => {
+      if (event.target !== scroller) return;
+      hold();
+      scroller.ownerDocument.addEventListener('pointerup', release, { once: true });
+    });
     this.#observe(scroller);
   }
 
@@ -72,23 +90,37 @@ export class AutoScrollController implements ReactiveController {
   }
 
   #observe(scroller: HTMLElement): void {
-    this.#observer ??= new ResizeObserver(() => this.#pin());
+    this.#observer ??= new ResizeObserver(() => {
+      this.#resizedAt = performance.now();
+      this.#update(true);
+    });
     this.#observer.observe(scroller);
     if (scroller.firstElementChild) this.#observer.observe(scroller.firstElementChild);
   }
 
-  #pin(): void {
-    const scroller = this.#scroller;
-    if (this.following && !this.#touching && scroller) scroller.scrollTop = scroller.scrollHeight;
-  }
-
-  #onScroll(scroller: HTMLElement): void {
+  /**
+   * On a scroll: works out whether the reader follows. Reaching the bottom while moving down
+   * resumes following (an eased scroll up starts with tiny steps that are still "at the
+   * bottom"). On a resize (`pin`): keeps the bottom in view while following.
+   */
+  #update(pin: boolean): void {
+    const scroller = this.#scroller!;
     const top = scroller.scrollTop;
+    if (pin) {
+      if (!this.following || this.#holding) return;
+      scroller.scrollTop = scroller.scrollHeight;
+      this.#lastTop = scroller.scrollTop;
+      return;
+    }
     // Fractional scroll offsets on high-DPI screens and zoom never land exactly on the end:
     // allow a device pixel of rounding plus the CSS pixel that scrollHeight rounds away.
     const slack = 1 + 1 / devicePixelRatio;
-    if (scroller.scrollHeight - scroller.clientHeight - top <= slack) this.#follow(true);
-    else if (top < this.#lastTop) this.#follow(false);
+    const settling = performance.now() - this.#resizedAt < SETTLE_MS;
+    if (top < this.#lastTop) {
+      if (this.#holding || !settling) this.#follow(false);
+    } else if (scroller.scrollHeight - scroller.clientHeight - top <= slack) {
+      this.#follow(true);
+    }
     this.#lastTop = top;
   }
 
