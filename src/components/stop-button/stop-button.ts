@@ -24,6 +24,7 @@ export interface Stoppable extends HTMLElement {
 export class StopButton extends LitElement {
   static override styles = stopButtonStyles;
 
+  /** Registers the element (and the elements it uses) under `tag`; safe to call more than once. */
   static define(tag = 'stop-button'): void {
     defineElement(tag, this);
   }

@@ -68,6 +68,7 @@ const WINDOW = 50;
 export class StreamChat extends LitElement {
   static override styles = streamChatStyles;
 
+  /** Registers the element (and the elements it uses) under `tag`; safe to call more than once. */
   static define(tag = 'stream-chat'): void {
     TokenView.define();
     StopButton.define();
