@@ -355,15 +355,4 @@ describe('<stream-chat> element', () => {
     expect(el.streaming).to.equal(false);
     await waitUntil(() => transport.cleanups === 1, 'the transport released the stream');
   });
-
-  it('builds its transport from the attributes and reports what the server said', async () => {
-    const el = await fixture<StreamChat>(
-      html`<stream-chat endpoint="/mock/chat/none" transport="text" protocol="text"></stream-chat>`,
-    );
-    const failed = oneEvent(el, 'stream-error');
-    void el.send('Hi');
-    const event = await failed;
-    expect(event.detail.error).to.include({ code: 'http', status: 404 });
-    expect(event.detail.error.message).to.contain('/mock/chat/none');
-  });
 });

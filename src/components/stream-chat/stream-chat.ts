@@ -118,7 +118,6 @@ export class StreamChat extends LitElement {
   #composing = false;
   #reasoning = new WeakMap<ChatMessage, string>();
   #stopped = new WeakSet<ChatMessage>();
-  #made: [string, ChatTransport] | undefined;
 
   #stream: StreamController | undefined;
   #loading: Promise<StreamController> | undefined;
@@ -392,11 +391,9 @@ export class StreamChat extends LitElement {
 
   #transport(): ChatTransport {
     const { transport, endpoint: url, protocol } = this;
-    if (typeof transport === 'object') return transport;
-    // Kept across replies so a transport can reuse its connection (one WebSocket per chat).
-    const key = `${transport} ${protocol} ${url}`;
-    if (this.#made?.[0] !== key) this.#made = [key, createTransport({ transport, url, protocol })];
-    return this.#made[1];
+    return typeof transport === 'object'
+      ? transport
+      : createTransport({ transport, url, protocol });
   }
 
   #set(messages: ChatMessage[]): void {
