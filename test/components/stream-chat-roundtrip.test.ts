@@ -22,7 +22,7 @@ describe('<stream-chat> round trips', () => {
       const path = transport === 'sse' ? '/mock/chat/openai' : '/mock/chat/ws';
       const el = await fixture<StreamChat>(
         html`<stream-chat
-          endpoint="${path}?reasoning=1&probe=${probe}"
+          .endpoint=${`${path}?reasoning=1&probe=${probe}`}
           transport=${transport}
           protocol="openai"
           model="llama3.2"
@@ -62,7 +62,7 @@ describe('<stream-chat> round trips', () => {
     const probe = newProbeId('chat-stop');
     const el = await fixture<StreamChat>(
       html`<stream-chat
-        endpoint="/mock/chat/openai?filler=2000&delay=10&probe=${probe}"
+        .endpoint=${`/mock/chat/openai?filler=2000&delay=10&probe=${probe}`}
       ></stream-chat>`,
     );
     const aborted = oneEvent(el, 'stream-abort');
@@ -82,7 +82,7 @@ describe('<stream-chat> round trips', () => {
     const el = await fixture<StreamChat>(
       html`<stream-chat
         transport="websocket"
-        endpoint="/mock/chat/ws?filler=2000&delay=10&probe=${probe}"
+        .endpoint=${`/mock/chat/ws?filler=2000&delay=10&probe=${probe}`}
       ></stream-chat>`,
     );
     void el.send('Talk a lot');
@@ -94,7 +94,7 @@ describe('<stream-chat> round trips', () => {
   it('shows the server’s own message for an HTTP error, and Retry asks again', async () => {
     const probe = newProbeId('chat-fail');
     const el = await fixture<StreamChat>(
-      html`<stream-chat endpoint="/mock/chat/fail?status=503&probe=${probe}"></stream-chat>`,
+      html`<stream-chat .endpoint=${`/mock/chat/fail?status=503&probe=${probe}`}></stream-chat>`,
     );
     const failed = oneEvent(el, 'stream-error');
     void el.send('Hi');
