@@ -6,4 +6,5 @@ export {
   type ImagePolicy,
 } from './components/token-view/token-view.js';
 export { StreamChat } from './components/stream-chat/stream-chat.js';
+export type { StreamChatStrings } from './components/stream-chat/stream-chat.strings.js';
 export { StopButton, type Stoppable } from './components/stop-button/stop-button.js';
