@@ -1,7 +1,7 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../src/define.js';
 import { StopButton, StreamStopRequestEvent, type StreamChat } from '../../src/index.js';
-import { ManualTransport } from '../controllers/manual-transport.js';
+import { ManualTransport, until } from '../controllers/manual-transport.js';
 
 function inner(button: StopButton): HTMLButtonElement {
   return button.shadowRoot!.querySelector('button')!;
@@ -9,10 +9,11 @@ function inner(button: StopButton): HTMLButtonElement {
 
 async function streaming(chat: StreamChat, transport: ManualTransport): Promise<void> {
   void chat.send('Hi');
-  await waitUntil(() => transport.requests.length > 0 && chat.hasAttribute('streaming'));
+  await until(() => transport.requests.length > 0 && chat.hasAttribute('streaming'));
 }
 
-describe('<stop-button>', () => {
+describe('<stop-button>', function () {
+  this.timeout(15_000);
   it('is registered, and define() is idempotent', () => {
     expect(customElements.get('stop-button')).to.equal(StopButton);
     expect(() => StopButton.define()).not.to.throw();
@@ -49,7 +50,7 @@ describe('<stop-button>', () => {
     expect(button.chat).to.equal(chat);
     expect(button.streaming).to.equal(false);
     await streaming(chat, transport);
-    await waitUntil(() => button.streaming, 'the button follows the chat');
+    await until(() => button.streaming, 'the button follows the chat');
     await button.updateComplete;
     expect(inner(button).disabled).to.equal(false);
 
@@ -68,7 +69,7 @@ describe('<stop-button>', () => {
     await aborted;
     expect(seen?.defaultPrevented).to.equal(false);
     expect(transport.signal!.aborted).to.equal(true);
-    await waitUntil(() => !button.streaming, 'the button follows the chat back');
+    await until(() => !button.streaming, 'the button follows the chat back');
   });
 
   it('controls the chat it is slotted into', async () => {
@@ -81,7 +82,7 @@ describe('<stop-button>', () => {
     const button = chat.querySelector('stop-button')!;
     expect(button.chat).to.equal(chat);
     await streaming(chat, transport);
-    await waitUntil(() => button.streaming);
+    await until(() => button.streaming);
     await button.updateComplete;
     inner(button).click();
     expect(chat.streaming).to.equal(false);
@@ -99,7 +100,7 @@ describe('<stop-button>', () => {
     await chat.updateComplete;
     const button = root.querySelector('stop-button')!;
     expect(button.chat).to.equal(chat);
-    await waitUntil(() => button.streaming);
+    await until(() => button.streaming);
     await button.updateComplete;
     expect(inner(button).textContent?.trim()).to.equal('Halt');
     inner(button).click();

@@ -1,9 +1,9 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import '../../src/define.js';
 import { StreamError, type ChatMessage, type StreamChat } from '../../src/index.js';
 import type { StreamChatStrings } from '../../src/components/stream-chat/stream-chat.strings.js';
-import { ManualTransport, frames } from '../controllers/manual-transport.js';
+import { ManualTransport, frames, until } from '../controllers/manual-transport.js';
 
 async function chat(messages: ChatMessage[] = []) {
   const transport = new ManualTransport();
@@ -23,7 +23,8 @@ function history(count: number): ChatMessage[] {
 
 const background = (el: Element) => getComputedStyle(el).backgroundColor;
 
-describe('<stream-chat> accessibility', () => {
+describe('<stream-chat> accessibility', function () {
+  this.timeout(15_000);
   afterEach(() => emulateMedia({ colorScheme: 'light', reducedMotion: 'no-preference' }));
 
   it('is axe-clean when empty', async () => {
@@ -34,10 +35,10 @@ describe('<stream-chat> accessibility', () => {
   it('is axe-clean while streaming, with reasoning', async () => {
     const { el, transport } = await chat(history(4));
     void el.send('More');
-    await waitUntil(() => transport.requests.length === 1);
+    await until(() => transport.requests.length === 1);
     transport.push({ type: 'reasoning', text: 'Thinking it over' });
     transport.text('A **partial** answer');
-    await waitUntil(() => el.shadowRoot!.querySelector('[part=reasoning]'));
+    await until(() => el.shadowRoot!.querySelector('[part=reasoning]'));
     await frames(2);
     await expect(el).to.be.accessible();
   });
@@ -45,7 +46,7 @@ describe('<stream-chat> accessibility', () => {
   it('is axe-clean with an error row', async () => {
     const { el, transport } = await chat(history(2));
     void el.send('Again');
-    await waitUntil(() => transport.requests.length === 1);
+    await until(() => transport.requests.length === 1);
     transport.text('Half');
     transport.fail(new StreamError('http', 'Internal server error', { status: 500 }));
     await oneEvent(el, 'stream-error');
@@ -83,7 +84,7 @@ describe('<stream-chat> accessibility', () => {
     expect(log.getAttribute('tabindex')).to.equal('0');
     expect(log.getAttribute('aria-busy')).to.equal('false');
     void el.send('Hi');
-    await waitUntil(() => transport.requests.length === 1);
+    await until(() => transport.requests.length === 1);
     await el.updateComplete;
     expect(log.getAttribute('aria-busy')).to.equal('true');
     const answer = root.querySelector('[part~=assistant-message]')!;
@@ -110,7 +111,7 @@ describe('<stream-chat> accessibility', () => {
     const region = root.querySelector('[role=alert]')!;
     expect(region.textContent).to.equal('');
     void el.send('Hi');
-    await waitUntil(() => transport.requests.length === 1);
+    await until(() => transport.requests.length === 1);
     transport.fail(new StreamError('provider', 'The model is not available'));
     await oneEvent(el, 'stream-error');
     await el.updateComplete;
@@ -133,7 +134,8 @@ describe('<stream-chat> accessibility', () => {
   });
 });
 
-describe('<stream-chat> theming and text', () => {
+describe('<stream-chat> theming and text', function () {
+  this.timeout(15_000);
   afterEach(() => emulateMedia({ colorScheme: 'light' }));
 
   it('follows prefers-color-scheme, and the theme attribute switches live without a re-render', async () => {
@@ -177,7 +179,7 @@ describe('<stream-chat> theming and text', () => {
     expect(root.querySelectorAll('[part~=user-message]')).to.have.length(1);
     expect(root.querySelectorAll('[part~=assistant-message]')).to.have.length(1);
     void el.send('Hi');
-    await waitUntil(() => transport.requests.length === 1);
+    await until(() => transport.requests.length === 1);
     await el.updateComplete;
     expect(root.querySelector('[part=typing]')).to.not.equal(null);
     expect(root.querySelector('[part=stop-button]')).to.not.equal(null);
@@ -254,20 +256,20 @@ describe('<stream-chat> theming and text', () => {
     await el.updateComplete;
     collect();
     void el.send('Frage');
-    await waitUntil(() => transport.requests.length === 1);
+    await until(() => transport.requests.length === 1);
     await el.updateComplete;
-    await waitUntil(() => root.querySelector('stop-button')?.shadowRoot?.querySelector('button'));
+    await until(() => root.querySelector('stop-button')?.shadowRoot?.querySelector('button'));
     collect();
     transport.push({ type: 'reasoning', text: 'hm' });
-    await waitUntil(() => root.querySelector('summary'));
+    await until(() => root.querySelector('summary'));
     collect();
     transport.text('Teil');
-    await waitUntil(() => root.querySelector('summary')!.textContent === 'Überlegungen');
+    await until(() => root.querySelector('summary')!.textContent === 'Überlegungen');
     el.stop();
     await el.updateComplete;
     collect();
     void el.send('Noch mal');
-    await waitUntil(() => transport.requests.length === 2);
+    await until(() => transport.requests.length === 2);
     transport.text('x');
     transport.fail(new StreamError('network', 'Netzwerkfehler'));
     await oneEvent(el, 'stream-error');

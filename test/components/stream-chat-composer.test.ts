@@ -1,8 +1,8 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/define.js';
 import { StreamError, type StreamChat } from '../../src/index.js';
-import { ManualTransport } from '../controllers/manual-transport.js';
+import { ManualTransport, until } from '../controllers/manual-transport.js';
 
 async function chat() {
   const transport = new ManualTransport();
@@ -29,13 +29,14 @@ async function settle(el: StreamChat): Promise<void> {
   await el.updateComplete;
 }
 
-describe('<stream-chat> composer', () => {
+describe('<stream-chat> composer', function () {
+  this.timeout(15_000);
   it('Enter sends the draft, clears it and keeps focus in the text area', async () => {
     const { el, transport, root, input } = await chat();
     input.focus();
     await sendKeys({ type: 'Hello there' });
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => transport.requests.length === 1, 'sent');
+    await until(() => transport.requests.length === 1, 'sent');
     expect(transport.requests[0]!.messages).to.deep.equal([
       { role: 'user', content: 'Hello there' },
     ]);
@@ -54,7 +55,7 @@ describe('<stream-chat> composer', () => {
     expect(input.value).to.equal('one\ntwo');
     expect(transport.requests).to.have.length(0);
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => transport.requests.length === 1);
+    await until(() => transport.requests.length === 1);
     expect(transport.requests[0]!.messages[0]!.content).to.equal('one\ntwo');
   });
 
@@ -80,7 +81,7 @@ describe('<stream-chat> composer', () => {
     expect(input.value).to.equal('にほんご');
     const enter = keydown(input, {});
     expect(enter.defaultPrevented).to.equal(true);
-    await waitUntil(() => transport.requests.length === 1);
+    await until(() => transport.requests.length === 1);
     expect(transport.requests[0]!.messages[0]!.content).to.equal('にほんご');
   });
 
@@ -96,7 +97,7 @@ describe('<stream-chat> composer', () => {
     await el.updateComplete;
     expect(send()!.disabled).to.equal(false);
     send()!.click();
-    await waitUntil(() => transport.requests.length === 1);
+    await until(() => transport.requests.length === 1);
     await el.updateComplete;
     expect(send()).to.equal(null);
     expect(root.querySelector('[part=stop-button]')).to.not.equal(null);
@@ -107,7 +108,7 @@ describe('<stream-chat> composer', () => {
     expect(transport.requests, 'no send while a reply streams').to.have.length(1);
     expect(input.value, 'the draft is kept').to.equal('next question');
     transport.end();
-    await waitUntil(() => !el.streaming);
+    await until(() => !el.streaming);
     await el.updateComplete;
     expect(send()!.disabled).to.equal(false);
   });
@@ -117,7 +118,7 @@ describe('<stream-chat> composer', () => {
     input.focus();
     await sendKeys({ type: 'Hi' });
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => el.streaming && transport.requests.length === 1);
+    await until(() => el.streaming && transport.requests.length === 1);
 
     el.addEventListener('stream-stop-request', (event) => event.preventDefault(), { once: true });
     await sendKeys({ press: 'Escape' });
@@ -156,7 +157,7 @@ describe('<stream-chat> composer', () => {
     input.focus();
     await sendKeys({ type: 'Will this fail?' });
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => transport.requests.length === 1);
+    await until(() => transport.requests.length === 1);
     expect(input.value).to.equal('');
     transport.fail(new StreamError('network', 'Failed to fetch'));
     await oneEvent(el, 'stream-error');
@@ -167,7 +168,7 @@ describe('<stream-chat> composer', () => {
     expect(root.querySelector('[role=alert]')!.textContent).to.equal('Failed to fetch');
 
     root.querySelector<HTMLButtonElement>('[part=retry-button]')!.click();
-    await waitUntil(() => transport.requests.length === 2);
+    await until(() => transport.requests.length === 2);
     expect(input.value, 'Retry takes the question out again').to.equal('');
     expect(transport.requests[1]!.messages).to.deep.equal([
       { role: 'user', content: 'Will this fail?' },
@@ -177,7 +178,7 @@ describe('<stream-chat> composer', () => {
   it('keeps a failed question in the list when the composer already holds a new draft', async () => {
     const { el, transport, input } = await chat();
     void el.send('First');
-    await waitUntil(() => transport.requests.length === 1);
+    await until(() => transport.requests.length === 1);
     input.focus();
     await sendKeys({ type: 'typing on' });
     transport.fail(new StreamError('timeout', 'Timed out'));
@@ -189,10 +190,10 @@ describe('<stream-chat> composer', () => {
   it('moves focus to the text area when its stop button goes away', async () => {
     const { el, transport, root, input } = await chat();
     void el.send('Hi');
-    await waitUntil(() => transport.requests.length === 1);
+    await until(() => transport.requests.length === 1);
     await el.updateComplete;
     const stop = root.querySelector('stop-button')!;
-    await waitUntil(() => stop.streaming);
+    await until(() => stop.streaming);
     await stop.updateComplete;
     stop.shadowRoot!.querySelector('button')!.focus();
     await sendKeys({ press: 'Space' });

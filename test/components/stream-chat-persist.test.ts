@@ -1,8 +1,8 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/define.js';
 import type { StreamChat } from '../../src/index.js';
-import { ManualTransport } from '../controllers/manual-transport.js';
+import { ManualTransport, until } from '../controllers/manual-transport.js';
 
 const key = 'sce-test-chat';
 
@@ -13,7 +13,8 @@ async function chat(transport = new ManualTransport()) {
   return { el, transport, input: el.shadowRoot!.querySelector('textarea')! };
 }
 
-describe('<stream-chat persist>', () => {
+describe('<stream-chat persist>', function () {
+  this.timeout(15_000);
   beforeEach(() => {
     localStorage.removeItem(key);
     localStorage.removeItem(`${key}.draft`);
@@ -22,23 +23,23 @@ describe('<stream-chat persist>', () => {
   it('keeps the conversation and the draft across a reload', async () => {
     const first = await chat();
     void first.el.send('Remember me');
-    await waitUntil(() => first.transport.requests.length === 1);
+    await until(() => first.transport.requests.length === 1, 'sent');
     first.transport.text('I will.');
     first.transport.end();
     await oneEvent(first.el, 'stream-end');
     first.input.focus();
     await sendKeys({ type: 'unfinished thought' });
-    await waitUntil(() => localStorage.getItem(`${key}.draft`) === 'unfinished thought');
-    await waitUntil(() => localStorage.getItem(key)?.includes('I will.'));
+    await until(() => localStorage.getItem(`${key}.draft`) === 'unfinished thought', 'draft saved');
+    await until(() => localStorage.getItem(key)?.includes('I will.'), 'conversation saved');
     first.el.remove();
 
     const second = await chat();
-    await waitUntil(() => second.el.messages.length === 2, 'the conversation is back');
+    await until(() => second.el.messages.length === 2, 'the conversation is back');
     expect(second.el.messages).to.deep.equal([
       { role: 'user', content: 'Remember me' },
       { role: 'assistant', content: 'I will.' },
     ]);
-    await waitUntil(() => second.input.value === 'unfinished thought', 'the draft is back');
+    await until(() => second.input.value === 'unfinished thought', 'the draft is back');
     await second.el.updateComplete;
     expect(
       second.el.shadowRoot!.querySelector<HTMLButtonElement>('[part=send-button]')!.disabled,
@@ -49,13 +50,13 @@ describe('<stream-chat persist>', () => {
     const { el, transport, input } = await chat();
     input.focus();
     await sendKeys({ type: 'Hello' });
-    await waitUntil(() => localStorage.getItem(`${key}.draft`) === 'Hello');
+    await until(() => localStorage.getItem(`${key}.draft`) === 'Hello', 'draft saved');
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => transport.requests.length === 1);
-    await waitUntil(() => localStorage.getItem(`${key}.draft`) === null, 'draft removed');
-    await waitUntil(() => localStorage.getItem(key) !== null, 'question saved');
+    await until(() => transport.requests.length === 1, 'sent');
+    await until(() => localStorage.getItem(`${key}.draft`) === null, 'draft removed');
+    await until(() => localStorage.getItem(key) !== null, 'question saved');
     el.clear();
-    await waitUntil(() => localStorage.getItem(key) === null, 'conversation removed');
+    await until(() => localStorage.getItem(key) === null, 'conversation removed');
   });
 
   it('ignores corrupted data with a console warning and starts empty', async () => {
@@ -65,7 +66,7 @@ describe('<stream-chat persist>', () => {
     console.warn = (...args: unknown[]) => warnings.push(args);
     try {
       const { el } = await chat();
-      await waitUntil(() => warnings.length === 1, 'warned');
+      await until(() => warnings.length === 1, 'warned');
       expect(el.messages).to.deep.equal([]);
       await el.updateComplete;
       expect(el.shadowRoot!.querySelector('[part=empty]')).to.not.equal(null);

@@ -1,7 +1,8 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../src/define.js';
 import type { StreamChat, StreamTokenEvent, TokenView } from '../../src/index.js';
 import { newProbeId, readProbe } from '../helpers/server.js';
+import { until } from '../controllers/manual-transport.js';
 
 /** Full round trips through the real transports to the helper servers (test/server/routes/chat.mjs). */
 
@@ -15,7 +16,8 @@ async function lastAnswer(el: StreamChat): Promise<string> {
   return view.shadowRoot!.querySelector('[part=content]')!.textContent!.trim();
 }
 
-describe('<stream-chat> round trips', () => {
+describe('<stream-chat> round trips', function () {
+  this.timeout(15_000);
   for (const transport of ['sse', 'websocket'] as const) {
     it(`streams an OpenAI answer over ${transport === 'sse' ? 'SSE' : 'a WebSocket'}`, async () => {
       const probe = newProbeId(`chat-${transport}`);
@@ -54,7 +56,7 @@ describe('<stream-chat> round trips', () => {
       expect(el.shadowRoot!.querySelector('[part=reasoning] summary')!.textContent).to.equal(
         'Reasoning',
       );
-      await waitUntil(async () => (await readProbe(probe)).closed === 1, 'the connection closed');
+      await until(async () => (await readProbe(probe)).closed === 1, 'the connection closed');
     });
   }
 
@@ -72,7 +74,7 @@ describe('<stream-chat> round trips', () => {
     const { partial } = (await aborted).detail;
     expect(partial).to.match(/^Echo/);
     expect(partial).to.not.contain('word1999');
-    await waitUntil(async () => (await readProbe(probe)).closed === 1, 'the server saw the close');
+    await until(async () => (await readProbe(probe)).closed === 1, 'the server saw the close');
     expect((await readProbe(probe)).finished).to.equal(0);
     expect(el.messages.at(-1)).to.deep.equal({ role: 'assistant', content: partial });
   });
@@ -88,7 +90,7 @@ describe('<stream-chat> round trips', () => {
     void el.send('Talk a lot');
     await oneEvent(el, 'stream-token');
     el.remove();
-    await waitUntil(async () => (await readProbe(probe)).closed === 1, 'the server saw the close');
+    await until(async () => (await readProbe(probe)).closed === 1, 'the server saw the close');
   });
 
   it('shows the server’s own message for an HTTP error, and Retry asks again', async () => {
@@ -131,7 +133,7 @@ describe('<stream-chat> round trips', () => {
       );
     }
     for (const probe of Object.values(probes)) {
-      await waitUntil(
+      await until(
         async () => {
           const seen = await readProbe(probe);
           return seen.opened > 0 && seen.closed === seen.opened;

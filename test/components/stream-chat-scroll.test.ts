@@ -1,8 +1,8 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/define.js';
 import type { ChatMessage, StreamChat } from '../../src/index.js';
-import { ManualTransport, frames } from '../controllers/manual-transport.js';
+import { ManualTransport, frames, until } from '../controllers/manual-transport.js';
 
 function history(count: number): ChatMessage[] {
   return Array.from({ length: count }, (_, i) => ({
@@ -43,13 +43,14 @@ async function streamLines(transport: ManualTransport, count: number, from = 0):
   }
 }
 
-describe('<stream-chat> scrolling', () => {
+describe('<stream-chat> scrolling', function () {
+  this.timeout(15_000);
   it('opens a history at the bottom and stays there while an answer streams', async () => {
     const { el, transport, log } = await chat();
     expect(log.scrollTop).to.be.above(0);
     expect(gap(log)).to.be.at.most(1);
     void el.send('Tell me a long story');
-    await waitUntil(() => transport.requests.length === 1);
+    await until(() => transport.requests.length === 1);
     for (let i = 0; i < 10; i += 1) {
       await streamLines(transport, 1, i);
       expect(gap(log), `after line ${i}`).to.be.at.most(1);
@@ -59,7 +60,7 @@ describe('<stream-chat> scrolling', () => {
   it('stops following the moment the reader scrolls up, and "Jump to latest" brings them back', async () => {
     const { el, transport, root, log } = await chat();
     void el.send('Go on');
-    await waitUntil(() => transport.requests.length === 1);
+    await until(() => transport.requests.length === 1);
     await streamLines(transport, 3);
     expect(root.querySelector('[part=jump-button]')).to.equal(null);
     await wheelTo(log, log.scrollTop - 200);
@@ -70,7 +71,7 @@ describe('<stream-chat> scrolling', () => {
     await streamLines(transport, 5, 3);
     expect(log.scrollTop, 'the text being read does not move').to.equal(top);
     jump.click();
-    await waitUntil(() => gap(log) <= 1, 'back at the bottom', { timeout: 2000 });
+    await until(() => gap(log) <= 1, 'back at the bottom', { timeout: 5000 });
     await el.updateComplete;
     expect(root.querySelector('[part=jump-button]')).to.equal(null);
     expect(root.activeElement).to.equal(log);
@@ -81,7 +82,7 @@ describe('<stream-chat> scrolling', () => {
   it('stops following on keyboard scrolling inside the list', async () => {
     const { el, transport, log } = await chat();
     void el.send('Go on');
-    await waitUntil(() => transport.requests.length === 1);
+    await until(() => transport.requests.length === 1);
     log.focus();
     await sendKeys({ press: 'PageUp' });
     await streamLines(transport, 4);
@@ -105,7 +106,7 @@ describe('<stream-chat> scrolling', () => {
     const { el, transport, log } = await chat();
     await wheelTo(log, 0);
     void el.send('New question');
-    await waitUntil(() => transport.requests.length === 1);
+    await until(() => transport.requests.length === 1);
     await frames(2);
     expect(gap(log)).to.be.at.most(1);
   });
@@ -140,9 +141,9 @@ describe('<stream-chat> scrolling', () => {
     const { el, transport, root } = await chat();
     expect(getComputedStyle(rows(root)[0]!).contentVisibility).to.equal('auto');
     void el.send('Hi');
-    await waitUntil(() => transport.requests.length === 1);
+    await until(() => transport.requests.length === 1);
     transport.text('streaming');
-    await waitUntil(() => rows(root).at(-1)!.getAttribute('aria-busy') === 'true');
+    await until(() => rows(root).at(-1)!.getAttribute('aria-busy') === 'true');
     expect(getComputedStyle(rows(root).at(-1)!).contentVisibility).to.equal('visible');
   });
 });

@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../src/define.js';
 import {
   StreamChat,
@@ -8,7 +8,7 @@ import {
   textSteps,
   type ChatMessage,
 } from '../../src/index.js';
-import { ManualTransport, frames } from '../controllers/manual-transport.js';
+import { ManualTransport, frames, until } from '../controllers/manual-transport.js';
 
 async function chat(transport = new ManualTransport()) {
   const el = await fixture<StreamChat>(html`<stream-chat .transport=${transport}></stream-chat>`);
@@ -19,7 +19,7 @@ async function chat(transport = new ManualTransport()) {
 async function ask(el: StreamChat, transport: ManualTransport, text = 'Hi') {
   const count = transport.requests.length;
   const reply = el.send(text);
-  await waitUntil(() => transport.requests.length > count, 'the transport was asked');
+  await until(() => transport.requests.length > count, 'the transport was asked');
   await el.updateComplete;
   return { reply };
 }
@@ -33,7 +33,8 @@ async function rendered(view: TokenView | null | undefined): Promise<string> {
   return view?.text ?? '';
 }
 
-describe('<stream-chat> element', () => {
+describe('<stream-chat> element', function () {
+  this.timeout(15_000);
   it('is registered, and define() is idempotent', () => {
     expect(customElements.get('stream-chat')).to.equal(StreamChat);
     expect(() => StreamChat.define()).not.to.throw();
@@ -156,12 +157,12 @@ describe('<stream-chat> element', () => {
     expect(typing.getAttribute('role')).to.equal('img');
     expect(typing.getAttribute('aria-label')).to.equal('Generating an answer');
     transport.text('First');
-    await waitUntil(() => !root.querySelector('[part=typing]'), 'the indicator goes');
+    await until(() => !root.querySelector('[part=typing]'), 'the indicator goes');
     const live = rows(root).at(-1)!;
     expect(live.getAttribute('aria-busy')).to.equal('true');
     expect(await rendered(live.querySelector('token-view'))).to.equal('First');
     transport.end();
-    await waitUntil(() => !el.streaming);
+    await until(() => !el.streaming);
     await el.updateComplete;
     expect(rows(root).at(-1)!.hasAttribute('aria-busy')).to.equal(false);
     expect(rows(root).at(-1)).to.equal(live);
@@ -171,17 +172,17 @@ describe('<stream-chat> element', () => {
     const { el, transport, root } = await chat();
     await ask(el, transport);
     transport.push({ type: 'reasoning', text: 'Let me ' }, { type: 'reasoning', text: 'think.' });
-    await waitUntil(() => root.querySelector('[part=reasoning]'), 'the section appears');
+    await until(() => root.querySelector('[part=reasoning]'), 'the section appears');
     const details = root.querySelector<HTMLDetailsElement>('[part=reasoning]')!;
     expect(details.open).to.equal(false);
     expect(details.querySelector('summary')!.textContent).to.equal('Thinking…');
-    await waitUntil(
+    await until(
       async () => (await rendered(details.querySelector('token-view'))) === 'Let me think.',
     );
     transport.text('Answer');
-    await waitUntil(() => details.querySelector('summary')!.textContent === 'Reasoning');
+    await until(() => details.querySelector('summary')!.textContent === 'Reasoning');
     transport.end();
-    await waitUntil(() => !el.streaming);
+    await until(() => !el.streaming);
     await el.updateComplete;
     expect(root.querySelector('[part=reasoning]')).to.equal(details);
     expect(await rendered(details.querySelector('token-view'))).to.equal('Let me think.');
@@ -207,7 +208,7 @@ describe('<stream-chat> element', () => {
       const { el, transport, root } = await chat();
       await ask(el, transport);
       transport.text('Half an ');
-      await waitUntil(
+      await until(
         () =>
           root.querySelector('[aria-busy=true] token-view') && !root.querySelector('[part=typing]'),
       );
@@ -254,7 +255,7 @@ describe('<stream-chat> element', () => {
     const retry = root.querySelector<HTMLButtonElement>('[part=retry-button]')!;
     expect(retry.textContent).to.equal('Retry');
     retry.click();
-    await waitUntil(() => transport.requests.length === 2, 'asked again');
+    await until(() => transport.requests.length === 2, 'asked again');
     expect(transport.requests[1]!.messages).to.deep.equal([{ role: 'user', content: 'Question' }]);
     await el.updateComplete;
     expect(root.querySelector('[part=retry-button]')).to.equal(null);
@@ -275,7 +276,7 @@ describe('<stream-chat> element', () => {
       { role: 'assistant', content: 'A1' },
     ];
     const reply = el.retry();
-    await waitUntil(() => transport.requests.length === 1);
+    await until(() => transport.requests.length === 1);
     expect(transport.requests[0]!.messages).to.deep.equal([{ role: 'user', content: 'Q1' }]);
     transport.text('A1 again');
     transport.end();
@@ -295,7 +296,7 @@ describe('<stream-chat> element', () => {
     const { el, transport, root } = await chat();
     await ask(el, transport);
     transport.text('abc');
-    await waitUntil(() => el.messages.length === 1 && transport.requests.length === 1);
+    await until(() => el.messages.length === 1 && transport.requests.length === 1);
     el.clear();
     expect(transport.signal!.aborted).to.equal(true);
     expect(el.messages).to.deep.equal([]);
@@ -334,7 +335,7 @@ describe('<stream-chat> element', () => {
     const { el, transport } = await chat();
     await ask(el, transport, 'One');
     transport.text('part');
-    await waitUntil(() => el.streaming);
+    await until(() => el.streaming);
     await frames(1);
     await ask(el, transport, 'Two');
     expect(transport.signals[0]!.aborted).to.equal(true);
@@ -349,10 +350,10 @@ describe('<stream-chat> element', () => {
     const { el, transport } = await chat();
     await ask(el, transport);
     transport.text('a');
-    await waitUntil(() => el.streaming);
+    await until(() => el.streaming);
     el.remove();
     expect(transport.signal!.aborted).to.equal(true);
     expect(el.streaming).to.equal(false);
-    await waitUntil(() => transport.cleanups === 1, 'the transport released the stream');
+    await until(() => transport.cleanups === 1, 'the transport released the stream');
   });
 });

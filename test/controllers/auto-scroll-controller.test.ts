@@ -1,8 +1,8 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import { LitElement, css } from 'lit';
 import { AutoScrollController } from '../../src/controllers/auto-scroll-controller.js';
-import { frames } from './manual-transport.js';
+import { frames, until } from './manual-transport.js';
 
 class ScrollHost extends LitElement {
   static override styles = css`
@@ -57,7 +57,8 @@ async function dragScrollbar(scroller: HTMLElement, top: number): Promise<void> 
   document.dispatchEvent(new PointerEvent('pointerup'));
 }
 
-describe('AutoScrollController', () => {
+describe('AutoScrollController', function () {
+  this.timeout(15_000);
   let el: ScrollHost;
   beforeEach(async () => {
     el = await fixture<ScrollHost>(html`<scroll-host></scroll-host>`);
@@ -147,7 +148,7 @@ describe('AutoScrollController', () => {
     await frames(2);
     expect(gap(el.scroller)).to.be.above(100);
     await sendKeys({ press: 'End' });
-    await waitUntil(() => el.autoScroll.following, 'End brings it back', { timeout: 2000 });
+    await until(() => el.autoScroll.following, 'End brings it back', { timeout: 5000 });
   });
 
   it('holds still while a finger is on the list, and pins again when it lifts', async () => {
@@ -188,7 +189,7 @@ describe('AutoScrollController', () => {
     el.autoScroll.scrollToBottom(true);
     expect(el.autoScroll.following).to.equal(true);
     expect(el.scroller.scrollTop, 'a smooth scroll is still under way').to.be.below(1000);
-    await waitUntil(() => gap(el.scroller) <= 1, 'reaches the bottom', { timeout: 2000 });
+    await until(() => gap(el.scroller) <= 1, 'reaches the bottom', { timeout: 5000 });
 
     await emulateMedia({ reducedMotion: 'reduce' });
     await dragScrollbar(el.scroller, 0);

@@ -1,3 +1,4 @@
+import { waitUntil } from '@open-wc/testing';
 import {
   StreamError,
   type ChatRequest,
@@ -74,4 +75,16 @@ export class ManualTransport implements ChatTransport {
 /** Resolves after `count` animation frames. */
 export async function frames(count = 1): Promise<void> {
   for (let i = 0; i < count; i += 1) await new Promise((resolve) => requestAnimationFrame(resolve));
+}
+
+/**
+ * `waitUntil` with a generous default timeout: these tests share two cores with other suites,
+ * and lazily loaded chunks or a busy machine can take over a second.
+ */
+export function until(
+  predicate: () => unknown,
+  message?: string,
+  options: { timeout?: number; interval?: number } = {},
+): Promise<void> {
+  return waitUntil(predicate, message, { timeout: 5000, ...options });
 }

@@ -8,7 +8,8 @@ function captureWarnings(): { messages: unknown[][]; restore: () => void } {
   return { messages, restore: () => (console.warn = original) };
 }
 
-describe('persistence helper', () => {
+describe('persistence helper', function () {
+  this.timeout(15_000);
   const key = 'sce-test-persistence';
   afterEach(() => {
     localStorage.removeItem(key);

@@ -1,9 +1,9 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { ReactiveElement } from 'lit';
 import { StreamController, type StreamResult } from '../../src/controllers/stream-controller.js';
 import type { StreamTokenEvent } from '../../src/events/stream-token.js';
 import { StreamError, type StreamPart } from '../../src/transports/transport.js';
-import { ManualTransport, frames } from './manual-transport.js';
+import { ManualTransport, frames, until } from './manual-transport.js';
 
 class StreamHost extends ReactiveElement {
   transport = new ManualTransport();
@@ -34,7 +34,8 @@ async function host(): Promise<StreamHost> {
   return fixture<StreamHost>(html`<stream-host></stream-host>`);
 }
 
-describe('StreamController', () => {
+describe('StreamController', function () {
+  this.timeout(15_000);
   it('streams a reply: open, parts, end, with status along the way', async () => {
     const el = await host();
     const run = el.stream.run({ messages: [...request.messages] });
@@ -45,7 +46,7 @@ describe('StreamController', () => {
     const open = await opened;
     expect(open.detail.request.messages).to.deep.equal(request.messages);
     el.transport.text('Hel', 'lo');
-    await waitUntil(() => el.stream.text === 'Hello');
+    await until(() => el.stream.text === 'Hello');
     expect(el.stream.status).to.equal('streaming');
     const ended = oneEvent(el, 'stream-end');
     el.transport.end('stop');
@@ -80,7 +81,7 @@ describe('StreamController', () => {
     const failed = oneEvent(el, 'stream-error');
     const run = el.stream.run(request as never);
     el.transport.text('Par', 'tial');
-    await waitUntil(() => el.stream.text === 'Partial');
+    await until(() => el.stream.text === 'Partial');
     el.transport.fail(new StreamError('http', 'Upstream overloaded', { status: 503 }));
     const event = await failed;
     await run;
@@ -132,7 +133,7 @@ describe('StreamController', () => {
     const aborted = oneEvent(el, 'stream-abort');
     void el.stream.run(request as never);
     el.transport.text('one ', 'two');
-    await waitUntil(() => el.stream.text === 'one two');
+    await until(() => el.stream.text === 'one two');
     el.stream.abort();
     expect((await aborted).detail).to.deep.equal({ partial: 'one two' });
     expect(tokens.join('')).to.equal('one two');
@@ -143,7 +144,7 @@ describe('StreamController', () => {
     const el = await host();
     const first = el.stream.run(request as never);
     el.transport.text('old');
-    await waitUntil(() => el.stream.text === 'old');
+    await until(() => el.stream.text === 'old');
     const firstSignal = el.transport.signal!;
     const second = el.stream.run(request as never);
     expect(firstSignal.aborted).to.equal(true);
@@ -163,12 +164,12 @@ describe('StreamController', () => {
     const el = await host();
     const run = el.stream.run(request as never);
     el.transport.text('a');
-    await waitUntil(() => el.stream.text === 'a');
+    await until(() => el.stream.text === 'a');
     el.remove();
     expect(el.transport.signal?.aborted).to.equal(true);
     expect(el.order.at(-1)).to.equal('stream-abort');
     await run;
-    await waitUntil(() => el.transport.cleanups === 1, 'the generator ran its cleanup');
+    await until(() => el.transport.cleanups === 1, 'the generator ran its cleanup');
   });
 
   it('settles even when the transport ignores the abort signal', async () => {

@@ -266,6 +266,7 @@ export class StreamChat extends LitElement {
         <textarea
           part="input"
           rows="1"
+          dir="auto"
           aria-label=${s.input}
           placeholder=${this.placeholder || s.placeholder}
           @input=${this.#draftChanged}
@@ -291,7 +292,7 @@ export class StreamChat extends LitElement {
       <span class="sr">${user ? s.user : s.assistant}</span>
       ${
         user
-          ? html`<div class="text">${message.content}</div>`
+          ? html`<div class="text" dir="auto">${message.content}</div>`
           : html`${
                 reasoning
                   ? html`<details part="reasoning">
