@@ -216,7 +216,7 @@ export class StreamChat extends LitElement {
 
   protected override render() {
     const s = { ...defaultStrings, ...this.strings };
-    const live = this.streaming;
+    const live = !!this.#stream?.running;
     const list = this.#messages;
     const rows = live ? [...list, { role: 'assistant', content: '' } as const] : list;
     const failure = this.failure;
