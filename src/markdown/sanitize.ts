@@ -13,6 +13,7 @@ const TAGS =
 const ATTRIBUTES =
   'align alt class colspan dir height href lang open role rowspan src start title width';
 const SAFE_PROTOCOL = /^(?:https?|mailto|tel):$/;
+const URL_ATTRIBUTES = ['href', 'src'];
 
 /**
  * True when `url` is http(s), mailto, tel or relative, judged the way the browser will resolve
@@ -54,6 +55,9 @@ function create(): Purifier {
     ALLOWED_TAGS: ['body', ...TAGS.split(' ')],
     ALLOWED_ATTR: ATTRIBUTES.split(' '),
     ALLOW_DATA_ATTR: false,
+    // Its checks guard markup that is serialised and parsed again (as XML); these nodes go
+    // into the page as nodes, never as a string. Dropping them halves the sanitiser's time.
+    SAFE_FOR_XML: false,
     // Dropped with their content: hoisting an SVG <script> out trips Trusted Types.
     ADD_FORBID_CONTENTS: ['svg', 'math'],
     RETURN_DOM_FRAGMENT: true,
@@ -61,7 +65,7 @@ function create(): Purifier {
   });
   // After DOMPurify's own URI check: the final attribute value, as the URL parser reads it.
   instance.addHook('afterSanitizeAttributes', (node) => {
-    for (const name of ['href', 'src']) {
+    for (const name of URL_ATTRIBUTES) {
       const value = node.getAttribute(name);
       if (value !== null && !isSafeUrl(value)) node.removeAttribute(name);
     }

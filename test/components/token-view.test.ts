@@ -8,7 +8,9 @@ import { documents, pseudoTokens } from '../../bench/token-view-docs.js';
 import { tricky } from '../markdown/corpus.js';
 import { randomChunks } from '../markdown/helpers.js';
 import {
+  blocks,
   content,
+  markup,
   crossOriginPixel,
   nextFrame,
   pixelHits,
@@ -62,6 +64,21 @@ describe('<token-view> API', () => {
     expect(content(el).textContent).to.include('Streaming the payments service');
   });
 
+  it('waits at least throttle ms between renders while streaming; end() renders at once', async () => {
+    const el = await tokenView();
+    expect(el.throttle).to.equal(30);
+    el.throttle = 60_000;
+    el.write('first');
+    await el.updateComplete;
+    el.write(' second');
+    await nextFrame();
+    await nextFrame();
+    expect(content(el).textContent).to.equal('first\n');
+    el.end();
+    await el.updateComplete;
+    expect(content(el).textContent).to.equal('first second\n');
+  });
+
   it('reflects streaming; end() and reset() clear it', async () => {
     const el = await tokenView();
     el.write('a');
@@ -78,13 +95,15 @@ describe('<token-view> API', () => {
     expect(content(el).childNodes.length).to.equal(0);
   });
 
-  it('maps the images and image-origins attributes to properties', async () => {
+  it('maps the images, image-origins and throttle attributes to properties', async () => {
     const el = await fixture<TokenView>(
       html`<token-view
         images="none"
         image-origins="https://a.example https://b.example"
+        throttle="0"
       ></token-view>`,
     );
+    expect(el.throttle).to.equal(0);
     expect(el.images).to.equal('none');
     expect(el.imageOrigins).to.equal('https://a.example https://b.example');
     expect(new TokenView().images).to.equal('click');
@@ -96,7 +115,7 @@ describe('<token-view> API', () => {
     await el.updateComplete;
     el.text = '# second';
     await el.updateComplete;
-    expect(content(el).innerHTML).to.equal('<h1>second</h1>\n');
+    expect(markup(el)).to.equal('<h1>second</h1>\n');
     expect(el.text).to.equal('# second');
   });
 
@@ -105,7 +124,7 @@ describe('<token-view> API', () => {
     el.text = '*early*';
     document.body.append(el);
     await el.updateComplete;
-    expect(content(el).innerHTML).to.equal('<p><em>early</em></p>\n');
+    expect(markup(el)).to.equal('<p><em>early</em></p>\n');
     el.remove();
   });
 
@@ -177,7 +196,7 @@ describe('<token-view> streamed equals whole', () => {
       const reference = document.createElement('div');
       reference.append(sanitize(marked.parse(doc.replace(/^\uFEFF/, '')) as string));
       // Raw HTML is confined to its block: compare block by block when a tag spans blocks.
-      if (!/<div|<details/.test(doc)) expect(content(el).innerHTML).to.equal(reference.innerHTML);
+      if (!/<div|<details/.test(doc)) expect(markup(el)).to.equal(reference.innerHTML);
       el.remove();
     }
   });
@@ -219,10 +238,10 @@ describe('<token-view> finished blocks', () => {
       el.write('- ');
       el.write('item\n\n');
       await el.updateComplete;
-      const blocks = [...content(el).children];
-      finished.push(blocks.at(-2)!);
+      const rendered = blocks(el);
+      finished.push(rendered.at(-2)!);
       if (i === 0) {
-        selected = blocks[0]!.firstChild as Text;
+        selected = rendered[0]!.firstChild as Text;
         getSelection()!.setBaseAndExtent(selected, 0, selected, 9);
       }
     }
@@ -234,6 +253,25 @@ describe('<token-view> finished blocks', () => {
     expect(getSelection()!.toString()).to.equal('Paragraph');
     const range = getSelection()!.getComposedRanges({ shadowRoots: [el.shadowRoot!] })[0]!;
     expect(range.startContainer).to.equal(selected);
+  });
+
+  it('groups blocks into chunks of 64 nodes; the last chunk holds the unfinished tail', async () => {
+    const el = await tokenView();
+    const paragraphs = Array.from({ length: 150 }, (_, i) => `Paragraph ${i}.`);
+    el.write(paragraphs.slice(0, 100).join('\n\n'));
+    await el.updateComplete;
+    let chunks = [...content(el).children];
+    // 99 finished paragraphs and their line breaks are 198 nodes: three full chunks, then 6
+    // finished nodes and the tail (a paragraph and its line break).
+    expect(chunks.map((chunk) => chunk.childNodes.length)).to.deep.equal([64, 64, 64, 8]);
+    const first = chunks[0]!.firstChild;
+    el.write('\n\n' + paragraphs.slice(100).join('\n\n'));
+    el.end();
+    await el.updateComplete;
+    chunks = [...content(el).children];
+    expect(chunks.map((chunk) => chunk.childNodes.length)).to.deep.equal([64, 64, 64, 64, 44]);
+    expect(chunks[0]!.firstChild).to.equal(first);
+    expect(blocks(el).length).to.equal(150);
   });
 
   it('grows a paragraph and a code block in place, appending to their text nodes', async () => {
@@ -470,8 +508,6 @@ describe('<token-view> extensions', () => {
     el.extensions = [math];
     el.text = 'Euler: $e^{i\\pi}+1=0$.';
     await el.updateComplete;
-    expect(content(el).innerHTML).to.equal(
-      '<p>Euler: <span class="math">e^{i\\pi}+1=0</span>.</p>\n',
-    );
+    expect(markup(el)).to.equal('<p>Euler: <span class="math">e^{i\\pi}+1=0</span>.</p>\n');
   });
 });

@@ -5,6 +5,13 @@ import { random } from './helpers.js';
 
 export const content = (el: TokenView) => el.shadowRoot!.querySelector('[part="content"]')!;
 
+/** The rendered Markdown without the chunks that group it. */
+export const markup = (el: TokenView) =>
+  [...content(el).children].map((chunk) => chunk.innerHTML).join('');
+
+/** The top-level rendered blocks, across chunks. */
+export const blocks = (el: TokenView) => [...content(el).querySelectorAll(':scope > * > *')];
+
 export const nextFrame = () =>
   new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
 
@@ -33,6 +40,8 @@ export async function streamInto(
   perFrame = 1,
 ): Promise<void> {
   const next = random(seed);
+  // A render at every frame: these tests check what each frame shows, not the frame rate.
+  el.throttle = 0;
   let budget = 1 + Math.floor(next() * perFrame);
   for (const chunk of chunks) {
     el.write(chunk);

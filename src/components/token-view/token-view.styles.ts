@@ -1,7 +1,8 @@
 import { css } from 'lit';
 
-// Finished blocks (all but the last child) skip style, layout and paint while off screen;
-// lists, quotes and tables are flow roots, so containment does not change their margins.
+// The content holds chunks of blocks. Chunks of finished blocks (all but the last) skip style,
+// layout and paint while off screen. A chunk is a flow root, so its first block's top margin
+// goes: the last block's bottom margin before it spaces them, as a collapsed margin would.
 
 export const tokenViewStyles = css`
   :host {
@@ -14,23 +15,21 @@ export const tokenViewStyles = css`
   :host([hidden]) {
     display: none;
   }
-  [part='content'] > :first-child {
-    margin-top: 0;
-  }
-  [part='content'] > :last-child {
-    margin-bottom: 0;
+  [part='content'] > * {
+    display: flow-root;
   }
   [part='content'] > :not(:last-child) {
     content-visibility: var(--token-view-content-visibility, auto);
-    contain-intrinsic-size: auto 2em;
+    contain-intrinsic-size: auto 40em;
   }
-  ul,
-  ol,
-  blockquote,
-  table {
-    display: flow-root;
+  [part='content'] > * > :first-child {
+    margin-top: 0;
+  }
+  [part='content'] > :last-child > :last-child {
+    margin-bottom: 0;
   }
   table {
+    display: block;
     overflow-x: auto;
     border-collapse: collapse;
   }
