@@ -25,8 +25,6 @@ const loadHighlighter = () => (defaultHighlighter ??= import('../../markdown/hig
 const LANGUAGE = /language-(\S+)/;
 /** Top-level nodes per chunk of finished blocks. */
 const CHUNK = 64;
-const INTERVAL = () => (globalThis as { __sceInterval?: number }).__sceInterval ?? 0;
-
 /** Task list items get a character, not a form control: the sanitiser drops every `<input>`. */
 const marked = (extensions: MarkedExtension[]) =>
   new Marked({ renderer: { checkbox: ({ checked }) => (checked ? '☑ ' : '☐ ') } }, ...extensions);
