@@ -42,8 +42,8 @@ type TokenKind = 'text' | 'reasoning';
  * It dispatches the `stream-*` events on the host; `stream-token` is coalesced to one event
  * per animation frame, and whatever is pending is flushed before the final event.
  *
- * `stream-open` fires when the transport delivers its first part (or ends without any), since
- * `ChatTransport` has no separate "connected" signal; a run that fails first never opens.
+ * `stream-open` fires when the transport reports the connection open (`onOpen`), or, for a
+ * transport that does not, with its first part (or a normal end without any).
  */
 export class StreamController implements ReactiveController {
   status: StreamStatus = 'idle';
@@ -97,7 +97,13 @@ export class StreamController implements ReactiveController {
     let iterator: AsyncIterator<StreamPart> | undefined;
     let reason: string | undefined;
     try {
-      iterator = this.#options.transport().stream(request, { signal })[Symbol.asyncIterator]();
+      const onOpen = () => {
+        if (this.#abort === controller) this.#open();
+      };
+      iterator = this.#options
+        .transport()
+        .stream(request, { signal, onOpen })
+        [Symbol.asyncIterator]();
       for (;;) {
         const step = await Promise.race([iterator.next(), stopped]);
         if (this.#abort !== controller) return;

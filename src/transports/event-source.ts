@@ -55,7 +55,7 @@ const namedEvents: Record<string, string[]> = {
  * `EventSource` hides HTTP statuses and bodies: a refused connection is a `network` error.
  */
 export const eventSourceChannel = (options: EventSourceTransportOptions): ChatTransport => ({
-  async *stream(request, { signal }) {
+  async *stream(request, { signal, onOpen }) {
     const protocolName = options.protocol ?? 'openai';
     const protocol = await loadProtocol(protocolName);
     const decode = protocol.decoder();
@@ -101,6 +101,7 @@ export const eventSourceChannel = (options: EventSourceTransportOptions): ChatTr
           );
         if (event.type === 'open') {
           open = true;
+          onOpen?.();
         } else if (event instanceof MessageEvent) {
           // `event: error` sent by the server arrives as a MessageEvent named "error".
           // Each event carries the last id seen so far: a new id, or the first one after a

@@ -1,6 +1,11 @@
 import { dropped, fetchText, framesOf, type HttpTransportOptions } from './http.js';
 import type { Decoder, Frame, Protocol } from './protocols/index.js';
-import { toStreamError, type ChatRequest, type StreamPart } from './transport.js';
+import {
+  toStreamError,
+  type ChatRequest,
+  type StreamOptions,
+  type StreamPart,
+} from './transport.js';
 
 /**
  * The loop of the line- and chunk-framed channels: fetch, frame the text (`framer()` flushes
@@ -10,7 +15,7 @@ import { toStreamError, type ChatRequest, type StreamPart } from './transport.js
 export async function* fetchFrames(
   options: HttpTransportOptions,
   request: ChatRequest,
-  signal: AbortSignal,
+  stream: StreamOptions,
   accept: string,
   protocol: Protocol,
   framer: (text?: string) => Frame[],
@@ -19,7 +24,7 @@ export async function* fetchFrames(
   let answered = false;
   try {
     for await (const frame of framesOf(
-      fetchText(options, request, protocol, signal, accept),
+      fetchText(options, request, protocol, stream, accept),
       framer,
     )) {
       for (const part of decode(frame)) {
@@ -29,7 +34,7 @@ export async function* fetchFrames(
       }
     }
   } catch (thrown) {
-    const error = toStreamError(thrown, signal);
+    const error = toStreamError(thrown, stream.signal);
     throw answered && error.cause instanceof TypeError ? dropped(error) : error;
   }
   const parts = decode();

@@ -1,5 +1,5 @@
 import type { Frame, Protocol, ProtocolName } from './protocols/index.js';
-import { StreamError, toStreamError, type ChatRequest } from './transport.js';
+import { StreamError, toStreamError, type ChatRequest, type StreamOptions } from './transport.js';
 
 /** Options shared by the channels that speak HTTP through `fetch`. */
 export interface HttpTransportOptions {
@@ -41,13 +41,13 @@ export const serialize = (body: unknown) =>
  * `TextDecoder` (so a multi-byte character split across reads is never garbled, and a BOM is
  * dropped). Connect and idle timeouts abort the fetch with a `timeout` error; aborting `signal`
  * aborts it at once; leaving the loop early (the answer finished) cancels the body, so the
- * server sees the connection close.
+ * server sees the connection close. `onOpen` is called once the response headers are accepted.
  */
 export async function* fetchText(
   options: HttpTransportOptions,
   request: ChatRequest,
   protocol: Protocol,
-  signal: AbortSignal,
+  { signal, onOpen }: StreamOptions,
   accept: string,
   extraHeaders?: Record<string, string>,
 ): AsyncGenerator<string, void, undefined> {
@@ -95,6 +95,7 @@ export async function* fetchText(
       );
     }
     clearTimeout(timer);
+    onOpen?.();
     const reader = response.body?.getReader();
     if (!reader) return;
     const decoder = new TextDecoder();

@@ -18,7 +18,8 @@ export interface MockTransportOptions {
  */
 export function mockTransport(options: MockTransportOptions): ChatTransport {
   return {
-    async *stream(request, { signal }) {
+    async *stream(request, { signal, onOpen }) {
+      onOpen?.();
       const steps = typeof options.script === 'function' ? options.script(request) : options.script;
       for (const step of steps) {
         if (step.type === 'wait') {

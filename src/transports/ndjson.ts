@@ -24,12 +24,12 @@ export function ndjsonFramer(): (text?: string) => Frame[] {
 
 /** Newline-delimited JSON over `fetch` (POST by default); the protocol defaults to `ollama`. */
 export const ndjsonChannel = (options: HttpTransportOptions): ChatTransport => ({
-  async *stream(request, { signal }) {
+  async *stream(request, stream) {
     const protocol = await loadProtocol(options.protocol ?? 'ollama');
     yield* fetchFrames(
       options,
       request,
-      signal,
+      stream,
       'application/x-ndjson, application/json',
       protocol,
       ndjsonFramer(),

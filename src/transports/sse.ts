@@ -46,7 +46,8 @@ export function sseFramer(onRetry: (ms: number) => void): (text?: string) => Fra
  */
 export function sseTransport(options: SseTransportOptions): ChatTransport {
   return {
-    async *stream(request, { signal }) {
+    async *stream(request, streamOptions) {
+      const { signal } = streamOptions;
       const protocol = await loadProtocol(options.protocol ?? 'openai');
       const decode = protocol.decoder();
       const seen = new Set<string>();
@@ -71,7 +72,7 @@ export function sseTransport(options: SseTransportOptions): ChatTransport {
             options,
             request,
             protocol,
-            signal,
+            streamOptions,
             SSE,
             resuming ? { 'last-event-id': lastId } : undefined,
           );

@@ -10,12 +10,12 @@ import type { ChatTransport } from './transport.js';
  * `{ model, messages }`).
  */
 export const textStreamChannel = (options: HttpTransportOptions): ChatTransport => ({
-  async *stream(request, { signal }) {
+  async *stream(request, stream) {
     const protocol = await loadProtocol(options.protocol ?? text);
     yield* fetchFrames(
       options,
       request,
-      signal,
+      stream,
       'text/plain, */*',
       protocol,
       (chunk) => (chunk ? [{ data: chunk }] : []),

@@ -18,6 +18,11 @@ export type StreamPart =
 
 export interface StreamOptions {
   signal: AbortSignal;
+  /**
+   * Called once the connection for the reply is open (the response headers arrived, or the
+   * socket opened and the request was sent). Transports that cannot tell may skip it.
+   */
+  onOpen?: () => void;
 }
 
 /** Anything that turns a request into a stream of parts. Throw {@link StreamError} on failure. */

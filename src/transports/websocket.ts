@@ -62,7 +62,7 @@ export function webSocketChannel(options: WebSocketTransportOptions): WebSocketT
       kept?.socket.close(1000);
       kept = undefined;
     },
-    async *stream(request, { signal }) {
+    async *stream(request, { signal, onOpen }) {
       const protocol = await loadProtocol(options.protocol ?? 'text');
       const decode = protocol.decoder();
       const url = new URL(resolveUrl(options.url, request), location.href);
@@ -96,6 +96,7 @@ export function webSocketChannel(options: WebSocketTransportOptions): WebSocketT
             socket.addEventListener('message', onEvent);
             socket.addEventListener('close', onEvent);
             socket.send(serialize((options.body ?? protocol.body)(request)));
+            onOpen?.();
             if (options.ping) {
               const { message, interval = 15_000 } = options.ping;
               pinger = setInterval(() => socket?.send(serialize(message)), interval);

@@ -112,6 +112,22 @@ describe('StreamController', function () {
     expect(el.order).to.deep.equal(['settle:error', 'stream-error']);
   });
 
+  it('opens when the transport reports the connection, before any part, even if it then fails', async () => {
+    const el = await host();
+    el.transport = {
+      async *stream(_request: unknown, { onOpen }: { onOpen?: () => void }) {
+        onOpen?.();
+        onOpen?.();
+        await frames(1);
+        throw new StreamError('network', 'dropped');
+      },
+    } as never;
+    const failed = oneEvent(el, 'stream-error');
+    await el.stream.run(request as never);
+    await failed;
+    expect(el.order).to.deep.equal(['stream-open', 'settle:error', 'stream-error']);
+  });
+
   it('abort() before the first part stops at once and keeps nothing', async () => {
     const el = await host();
     const run = el.stream.run(request as never);

@@ -58,7 +58,7 @@ const WINDOW = 50;
  * @cssprop [--sce-spacing=0.75rem] - Gap between messages and padding.
  * @cssprop [--sce-max-width=48rem] - Maximum width of the message column.
  * @cssprop [--stream-chat-input-max-height=12em] - Height up to which the text area grows.
- * @event {StreamOpenEvent} stream-open - The connection for a reply is open (its first part arrived).
+ * @event {StreamOpenEvent} stream-open - The connection for a reply is open.
  * @event {StreamTokenEvent} stream-token - Text arrived; at most one event per animation frame.
  * @event {StreamEndEvent} stream-end - The reply finished normally.
  * @event {StreamErrorEvent} stream-error - The reply failed.
