@@ -100,10 +100,8 @@ export class StreamController implements ReactiveController {
       const onOpen = () => {
         if (this.#abort === controller) this.#open();
       };
-      iterator = this.#options
-        .transport()
-        .stream(request, { signal, onOpen })
-        [Symbol.asyncIterator]();
+      const parts = this.#options.transport().stream(request, { signal, onOpen });
+      iterator = parts[Symbol.asyncIterator]();
       for (;;) {
         const step = await Promise.race([iterator.next(), stopped]);
         if (this.#abort !== controller) return;

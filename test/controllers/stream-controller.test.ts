@@ -120,6 +120,7 @@ describe('StreamController', function () {
         onOpen?.();
         await frames(1);
         throw new StreamError('network', 'dropped');
+        yield* [];
       },
     } as never;
     const failed = oneEvent(el, 'stream-error');

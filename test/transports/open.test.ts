@@ -13,15 +13,14 @@ import { playUrl, request, script } from './helpers.js';
 async function openThenStop(transport: ChatTransport): Promise<{ opened: number; error: unknown }> {
   const controller = new AbortController();
   let opened = 0;
-  const iterator = transport
-    .stream(request, {
-      signal: controller.signal,
-      onOpen: () => {
-        opened += 1;
-        controller.abort();
-      },
-    })
-    [Symbol.asyncIterator]();
+  const parts = transport.stream(request, {
+    signal: controller.signal,
+    onOpen: () => {
+      opened += 1;
+      controller.abort();
+    },
+  });
+  const iterator = parts[Symbol.asyncIterator]();
   const error = await iterator.next().then(
     () => undefined,
     (thrown: unknown) => thrown,
