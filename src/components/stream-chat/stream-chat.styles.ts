@@ -60,8 +60,10 @@ export const streamChatStyles = css`
     padding: 0.5em 0.85em;
     border-radius: var(--_radius);
     background: var(--_surface);
-    white-space: pre-wrap;
     overflow-wrap: anywhere;
+  }
+  [part~='user-message'] .text {
+    white-space: pre-wrap;
   }
   [part='reasoning'],
   [part='stopped'],
