@@ -1,5 +1,4 @@
 import type { Marked, Token, TokensList } from 'marked';
-import { repairTail } from './repair.js';
 
 type Links = TokensList['links'];
 
@@ -99,10 +98,12 @@ export class MarkdownStream {
   }
 
   /**
-   * Renders what changed since the last call. `final` renders the tail as the finished
-   * document would (no repair); the tail still stays open to later text.
+   * Renders what changed since the last call, showing the unfinished tail through `repair`
+   * (see repair.ts). Without one, the tail renders as the finished document would; it still
+   * stays open to later text.
    */
-  render(final: boolean): MarkdownFrame {
+  render(repair?: (tail: string) => string): MarkdownFrame {
+    const final = !repair;
     const tail = this.#source.slice(this.#done);
     const tokens = this.#lex(tail);
     const length = finishedLength(tail, tokens);
@@ -120,7 +121,7 @@ export class MarkdownStream {
     if (!known) {
       // An earlier block may reference the new definition: render everything finished again.
       this.#done = 0;
-      return { ...this.render(final), restart: true };
+      return { ...this.render(repair), restart: true };
     }
     // A definition in the unfinished tail may still change or vanish: finished blocks must not
     // link to it, so lex them again without it.
@@ -129,7 +130,7 @@ export class MarkdownStream {
     }
     this.#done += length;
     const rest = tail.slice(length);
-    const shown = final ? rest : repairTail(rest);
+    const shown = repair?.(rest) ?? rest;
     return {
       restart: false,
       finished: this.#parse(finished),

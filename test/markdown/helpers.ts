@@ -1,5 +1,6 @@
 import { Marked } from 'marked';
 import { MarkdownStream } from '../../src/markdown/blocks.js';
+import { repairTail } from '../../src/markdown/repair.js';
 import { random } from '../../bench/token-view-docs.js';
 
 export { random };
@@ -32,7 +33,7 @@ export function streamCore(chunks: string[], keepFrames = false): Streamed {
   let restarted = false;
   const frames: string[] = [];
   const render = (final: boolean) => {
-    const frame = core.render(final);
+    const frame = core.render(final ? undefined : repairTail);
     restarted ||= frame.restart;
     finished = (frame.restart ? '' : finished) + frame.finished.join('');
     return finished + frame.tail.join('');

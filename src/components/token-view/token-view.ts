@@ -19,8 +19,15 @@ export type Highlighter = (
 /** What happens to an image from an origin that is neither this page's nor in `image-origins`. */
 export type ImagePolicy = 'click' | 'allow' | 'none';
 
-let defaultHighlighter: Promise<typeof import('../../markdown/highlight.js')> | undefined;
-const loadHighlighter = () => (defaultHighlighter ??= import('../../markdown/highlight.js'));
+/** A module loaded with import() once, the first time it is needed. */
+const lazy = <T>(load: () => Promise<T>) => {
+  let module: Promise<T> | undefined;
+  return () => (module ??= load());
+};
+// Tail repair, copying and highlighting wait in chunks of their own: the embed's main file
+// carries only what the first frame needs.
+const repair = lazy(() => import('../../markdown/repair.js'));
+const codeBlocks = lazy(() => import('../../markdown/code-blocks.js'));
 
 const LANGUAGE = /language-(\S+)/;
 /** Top-level nodes per chunk of finished blocks. */
@@ -182,12 +189,17 @@ export class TokenView extends LitElement {
     }
     clearTimeout(this.#timer);
     this.#timer = 0;
+    // Never a frame without tail repair: the first one waits for its module.
+    const repaired = repair().then(
+      (module) => module.repairTail,
+      () => undefined,
+    );
     this.#frame = requestAnimationFrame(() => {
-      void super.getUpdateComplete().then(() => {
+      void Promise.all([repaired, super.getUpdateComplete()]).then(([repairTail]) => {
         this.#frame = 0;
         let done = true;
         try {
-          done = this.#paint();
+          done = this.#paint(repairTail);
         } finally {
           if (done) {
             this.#waiting = false;
@@ -199,7 +211,7 @@ export class TokenView extends LitElement {
   }
 
   /** Renders what arrived since the last frame; false when text is left for the next frame. */
-  #paint(): boolean {
+  #paint(repairTail?: (tail: string) => string): boolean {
     const content = this.#content;
     if (content === undefined) return true;
     const start = performance.now();
@@ -209,7 +221,7 @@ export class TokenView extends LitElement {
     this.#fed = fed;
     const done = fed === this.#source.length;
     const final = !this.streaming && done;
-    const frame = core.render(final);
+    const frame = core.render(final ? undefined : repairTail);
     const from = frame.restart || this.#restart ? 0 : this.#finished;
     this.#restart = false;
     const nodes = [...this.#fragment(frame.finished).childNodes];
@@ -288,57 +300,39 @@ export class TokenView extends LitElement {
       pre.replaceWith(block);
       block.append(header, pre);
       // Fetch the default highlighter while the first code block is still streaming.
-      if (this.highlighter === undefined) loadHighlighter().catch(() => undefined);
+      if (this.highlighter === undefined)
+        import('../../markdown/highlight.js').catch(() => undefined);
     }
     return fragment;
   }
 
   #highlight(code: Element): void {
-    let highlighter = this.highlighter;
+    const highlighter = this.highlighter;
     if (highlighter === null) return;
     code.classList.add('highlighted');
-    const source = code.textContent ?? '';
-    const lang = LANGUAGE.exec(code.className)?.[1] ?? '';
-    const job = (async () => {
-      // Out of the animation frame: a long block must not delay the frame that finished it.
-      await new Promise((resolve) => setTimeout(resolve));
-      if (!highlighter) {
-        const { highlight, theme } = await loadHighlighter();
-        const root = this.shadowRoot!;
-        if (!root.adoptedStyleSheets.includes(theme)) root.adoptedStyleSheets.push(theme);
-        highlighter = highlight;
-      }
-      const markup = await highlighter(source, lang);
-      // Sanitised, with the image policy applied: its markup is no more trusted than the model's.
-      if (markup !== undefined && code.textContent === source) {
-        code.replaceChildren(this.#fragment(markup));
-      }
-    })()
+    const source = code.textContent;
+    const job = codeBlocks()
+      .then((module) => module.highlight(code, highlighter, this.shadowRoot!))
+      .then((markup) => {
+        // Sanitised, with the image policy applied: no more trusted than the model's markup.
+        if (markup !== undefined && code.textContent === source) {
+          code.replaceChildren(this.#fragment(markup));
+        }
+      })
       .catch((error: unknown) => console.warn('stream-chat-elements: highlighting failed', error))
       .finally(() => this.#highlights.delete(job));
     this.#highlights.add(job);
   }
 
   readonly #onClick = (event: Event): void => {
+    // The only buttons in the content are the element's own: copy and load-image.
     const button = (event.target as Element).closest('button');
-    if (button?.part.contains('copy-button')) {
-      const code = button.parentElement?.nextElementSibling?.textContent ?? '';
-      navigator.clipboard.writeText(code.replace(/\n$/, '')).then(
-        () => this.#announce(button, 'Copied'),
-        () => this.#announce(button, 'Copy failed'),
-      );
-    } else if (button?.part.contains('image-button')) {
+    if (button?.part.contains('image-button')) {
       this.#approved.add(button.value);
       this.#rerender();
+    } else if (button) {
+      const status = this.renderRoot.querySelector('[role="status"]')!;
+      void codeBlocks().then((module) => module.copy(button, status));
     }
   };
-
-  #announce(button: HTMLButtonElement, message: string): void {
-    const status = this.renderRoot.querySelector('[role="status"]')!;
-    status.textContent = button.textContent = message;
-    setTimeout(() => {
-      status.textContent = '';
-      button.textContent = 'Copy';
-    }, 2000);
-  }
 }

@@ -1,0 +1,40 @@
+// What a code block does besides showing its code: copying and highlighting. `<token-view>`
+// loads this module with import() the first time one of them is needed.
+import type { Highlighter } from '../components/token-view/token-view.js';
+
+/** Copies the source of the code block that `button` heads, and says how it went in `status`. */
+export async function copy(button: HTMLButtonElement, status: Element): Promise<void> {
+  const code = button.parentElement?.nextElementSibling?.textContent ?? '';
+  let message = 'Copied';
+  try {
+    await navigator.clipboard.writeText(code.replace(/\n$/, ''));
+  } catch {
+    message = 'Copy failed';
+  }
+  status.textContent = button.textContent = message;
+  setTimeout(() => {
+    status.textContent = '';
+    button.textContent = 'Copy';
+  }, 2000);
+}
+
+/**
+ * The highlighted HTML of the `code` element, from `highlighter` or else from the default one
+ * (highlight.js, loaded on demand, whose colours are then adopted by `root`).
+ */
+export async function highlight(
+  code: Element,
+  highlighter: Highlighter | undefined,
+  root: ShadowRoot,
+): Promise<string | undefined> {
+  const source = code.textContent ?? '';
+  const lang = /language-(\S+)/.exec(code.className)?.[1] ?? '';
+  // Out of the animation frame: a long block must not delay the frame that finished it.
+  await new Promise((resolve) => setTimeout(resolve));
+  if (!highlighter) {
+    const { highlight, theme } = await import('./highlight.js');
+    if (!root.adoptedStyleSheets.includes(theme)) root.adoptedStyleSheets.push(theme);
+    highlighter = highlight;
+  }
+  return highlighter(source, lang);
+}
