@@ -1,10 +1,8 @@
 import { LitElement, html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import { Marked, type MarkedExtension } from 'marked';
+import type { MarkedExtension } from 'marked';
 import { defineElement } from '../../internal/define-element.js';
-import { MarkdownStream } from '../../markdown/blocks.js';
-import { morph } from '../../markdown/morph.js';
-import { sanitize } from '../../markdown/sanitize.js';
+import type { MarkdownStream } from '../../markdown/blocks.js';
 import { tokenViewStyles } from './token-view.styles.js';
 
 /**
@@ -19,22 +17,33 @@ export type Highlighter = (
 /** What happens to an image from an origin that is neither this page's nor in `image-origins`. */
 export type ImagePolicy = 'click' | 'allow' | 'none';
 
-/** A module loaded with import() once, the first time it is needed. */
+/** A module loaded with import() once, the first time it is needed (again after a failure). */
 const lazy = <T>(load: () => Promise<T>) => {
   let module: Promise<T> | undefined;
-  return () => (module ??= load());
+  return () =>
+    (module ??= load().catch((error: unknown) => {
+      module = undefined;
+      throw error;
+    }));
 };
-// Tail repair, copying and highlighting wait in chunks of their own: the embed's main file
-// carries only what the first frame needs.
-const repair = lazy(() => import('../../markdown/repair.js'));
+// The Markdown engine (marked, the block splitter, tail repair, the DOM morph) and the
+// sanitiser (DOMPurify) are chunks of their own, loaded in parallel, and so are copying and
+// highlighting: the embed's main file holds only the element.
+type Engine = [
+  typeof import('../../markdown/engine.js'),
+  typeof import('../../markdown/sanitize.js'),
+];
+let loaded: Engine | undefined;
+const engine = lazy(() =>
+  Promise.all([import('../../markdown/engine.js'), import('../../markdown/sanitize.js')]).then(
+    (modules) => (loaded = modules),
+  ),
+);
 const codeBlocks = lazy(() => import('../../markdown/code-blocks.js'));
 
 const LANGUAGE = /language-(\S+)/;
 /** Top-level nodes per chunk of finished blocks. */
 const CHUNK = 64;
-/** Task list items get a character, not a form control: the sanitiser drops every `<input>`. */
-const marked = (extensions: MarkedExtension[]) =>
-  new Marked({ renderer: { checkbox: ({ checked }) => (checked ? '☑ ' : '☐ ') } }, ...extensions);
 
 function part<K extends keyof HTMLElementTagNameMap>(tag: K, name: string, text = '') {
   const element = document.createElement(tag);
@@ -54,6 +63,7 @@ function part<K extends keyof HTMLElementTagNameMap>(tag: K, name: string, text 
  * @csspart content - The element holding the rendered Markdown.
  * @csspart code-block - A code block: its header and its `pre`.
  * @csspart code-header - The bar above a code block: language label and copy button.
+ * @csspart code-language - The language label of a code block.
  * @csspart copy-button - Copies the code block's source and announces "Copied".
  * @csspart image-button - Stands for an image from an untrusted origin; loads it when clicked.
  * @cssprop [--token-view-code-background=color-mix(in srgb, currentColor 8%, transparent)] - Background of code blocks.
@@ -64,6 +74,8 @@ export class TokenView extends LitElement {
 
   static define(tag = 'token-view'): void {
     defineElement(tag, this);
+    // Fetch the engine now, so it is there by the time the first answer streams.
+    engine().catch(() => undefined);
   }
 
   /** True from the first `write()` until `end()` or `reset()`. */
@@ -189,33 +201,37 @@ export class TokenView extends LitElement {
     }
     clearTimeout(this.#timer);
     this.#timer = 0;
-    // Never a frame without tail repair: the first one waits for its module.
-    const repaired = repair().then(
-      (module) => module.repairTail,
-      () => undefined,
-    );
     this.#frame = requestAnimationFrame(() => {
-      void Promise.all([repaired, super.getUpdateComplete()]).then(([repairTail]) => {
-        this.#frame = 0;
-        let done = true;
-        try {
-          done = this.#paint(repairTail);
-        } finally {
-          if (done) {
-            this.#waiting = false;
-            this.#resolveRendered();
-          } else this.#schedule();
-        }
-      });
+      void Promise.all([engine(), super.getUpdateComplete()]).then(
+        ([modules]) => {
+          this.#frame = 0;
+          let done = true;
+          try {
+            done = this.#paint(modules);
+          } finally {
+            if (done) {
+              this.#waiting = false;
+              this.#resolveRendered();
+            } else this.#schedule();
+          }
+        },
+        (error: unknown) => {
+          // Nothing can render without the engine: say so, and try again with the next text.
+          this.#frame = 0;
+          this.#waiting = false;
+          this.#resolveRendered();
+          console.warn('stream-chat-elements: the Markdown engine failed to load', error);
+        },
+      );
     });
   }
 
   /** Renders what arrived since the last frame; false when text is left for the next frame. */
-  #paint(repairTail?: (tail: string) => string): boolean {
+  #paint([{ MarkdownStream, markdown, morph, repairTail }]: Engine): boolean {
     const content = this.#content;
     if (content === undefined) return true;
     const start = performance.now();
-    const core = (this.#core ??= new MarkdownStream(marked(this.extensions)));
+    const core = (this.#core ??= new MarkdownStream(markdown(this.extensions)));
     const fed = Math.min(this.#source.length, this.#fed + this.#budget);
     core.append(this.#source.slice(this.#fed, fed));
     this.#fed = fed;
@@ -265,7 +281,7 @@ export class TokenView extends LitElement {
     const fragment = document.createDocumentFragment();
     for (const html of [markup].flat()) {
       if (!html) continue;
-      const nodes = sanitize(html);
+      const nodes = loaded![1].sanitize(html);
       // Still inert (it belongs to DOMPurify's document): decide about each image before
       // moving it into this document starts its fetch. The sanitiser left only http(s) and
       // relative sources.
