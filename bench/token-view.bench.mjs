@@ -24,7 +24,7 @@ const STREAMING = [
   'naive per token',
   'naive per frame',
   '<token-view>',
-  '<token-view> every frame',
+  '<token-view> throttle 30',
   'streaming-markdown',
 ];
 const without = (...names) => STREAMING.filter((variant) => !names.includes(variant));
@@ -42,7 +42,7 @@ const PLAN = process.env.BENCH_QUICK
       {
         doc: 0,
         delivery: 300,
-        variants: without('floor', 'naive per token', '<token-view> every frame'),
+        variants: without('floor', 'naive per token', '<token-view> throttle 30'),
       },
       { doc: 1, delivery: 'fire-hose', variants: without('naive per token') },
       { doc: 1, delivery: 2000, variants: without('naive per token') },

@@ -106,9 +106,9 @@ const variants: Record<string, (container: HTMLElement) => Sink> = {
     };
   },
   /** <token-view> as it ships: at most 30 renders a second while streaming. */
-  '<token-view>': (container) => tokenView(container, 30),
+  '<token-view> throttle 30': (container) => tokenView(container, 30),
   /** <token-view> rendering at every animation frame. */
-  '<token-view> every frame': (container) => tokenView(container, 0),
+  '<token-view>': (container) => tokenView(container, 0),
   'streaming-markdown': (container) => {
     const parser = smd.parser(smd.default_renderer(container));
     return {
