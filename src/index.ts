@@ -7,4 +7,5 @@ export {
 } from './components/token-view/token-view.js';
 export { StreamChat } from './components/stream-chat/stream-chat.js';
 export type { StreamChatStrings } from './components/stream-chat/stream-chat.strings.js';
+export type { TokenViewStrings } from './components/token-view/token-view.strings.js';
 export { StopButton, type Stoppable } from './components/stop-button/stop-button.js';

@@ -1,20 +1,25 @@
 // What a code block does besides showing its code: copying and highlighting. `<token-view>`
 // loads this module with import() the first time one of them is needed.
 import type { Highlighter } from '../components/token-view/token-view.js';
+import type { TokenViewStrings } from '../components/token-view/token-view.strings.js';
 
 /** Copies the source of the code block that `button` heads, and says how it went in `status`. */
-export async function copy(button: HTMLButtonElement, status: Element): Promise<void> {
+export async function copy(
+  button: HTMLButtonElement,
+  status: Element,
+  strings: TokenViewStrings,
+): Promise<void> {
   const code = button.parentElement?.nextElementSibling?.textContent ?? '';
-  let message = 'Copied';
+  let message = strings.copied;
   try {
     await navigator.clipboard.writeText(code.replace(/\n$/, ''));
   } catch {
-    message = 'Copy failed';
+    message = strings.copyFailed;
   }
   status.textContent = button.textContent = message;
   setTimeout(() => {
     status.textContent = '';
-    button.textContent = 'Copy';
+    button.textContent = strings.copy;
   }, 2000);
 }
 

@@ -371,6 +371,30 @@ describe('<token-view> code blocks', () => {
     }
   });
 
+  it('shows and announces its strings in another language through `strings`', async () => {
+    const el = await tokenView();
+    el.strings = { copy: 'Copier', copyCode: 'Copier le code', copied: 'Copié' };
+    el.text = '```\nx\n```\n\n![carte](https://images.example/c.png)';
+    await el.updateComplete;
+    const button = content(el).querySelector<HTMLButtonElement>('[part="copy-button"]')!;
+    expect(button.textContent).to.equal('Copier');
+    expect(button.getAttribute('aria-label')).to.equal('Copier le code');
+    el.strings = { ...el.strings, loadImage: 'Charger l’image de {host}' };
+    await el.updateComplete;
+    const image = content(el).querySelector('[part="image-button"]')!;
+    expect(image.textContent).to.equal('Charger l’image de images.example');
+    const clipboard = navigator.clipboard;
+    const original = clipboard.writeText;
+    clipboard.writeText = async () => undefined;
+    try {
+      content(el).querySelector<HTMLButtonElement>('[part="copy-button"]')!.click();
+      const status = el.shadowRoot!.querySelector('[role="status"]')!;
+      await waitUntil(() => status.textContent === 'Copié');
+    } finally {
+      clipboard.writeText = original;
+    }
+  });
+
   it('announces a failed copy', async () => {
     const el = await tokenView();
     el.text = '```\nx\n```';

@@ -1,5 +1,10 @@
-/** Every string `<stream-chat>` shows or announces; replace any of them with `strings`. */
-export interface StreamChatStrings {
+import type { TokenViewStrings } from '../token-view/token-view.strings.js';
+
+/**
+ * Every string `<stream-chat>` shows or announces; replace any of them with `strings`. It
+ * includes the strings of its answers' `<token-view>`s (code copy button, image placeholder).
+ */
+export interface StreamChatStrings extends TokenViewStrings {
   /** Accessible name of the message list. */
   log: string;
   /** Accessible name of the text area. */
@@ -32,7 +37,10 @@ export interface StreamChatStrings {
   stopped: string;
 }
 
-export const defaultStrings: StreamChatStrings = {
+/** The chat's own strings; those of `<token-view>` default in the answers themselves. */
+export type ChatOwnStrings = Omit<StreamChatStrings, keyof TokenViewStrings>;
+
+export const defaultStrings: ChatOwnStrings = {
   log: 'Conversation',
   input: 'Message',
   placeholder: 'Send a message',

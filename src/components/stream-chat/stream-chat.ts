@@ -9,7 +9,11 @@ import { createTransport, type TransportName } from '../../transports/create.js'
 import type { ChatMessage, ChatTransport, StreamError } from '../../transports/transport.js';
 import { StopButton } from '../stop-button/stop-button.js';
 import { TokenView } from '../token-view/token-view.js';
-import { defaultStrings, type StreamChatStrings } from './stream-chat.strings.js';
+import {
+  defaultStrings,
+  type ChatOwnStrings,
+  type StreamChatStrings,
+} from './stream-chat.strings.js';
 import { streamChatStyles } from './stream-chat.styles.js';
 
 /** Messages rendered at first, and added per step as the reader scrolls back. */
@@ -283,7 +287,7 @@ export class StreamChat extends LitElement {
       </form>`;
   }
 
-  #row(message: ChatMessage, s: StreamChatStrings, live: boolean) {
+  #row(message: ChatMessage, s: ChatOwnStrings, live: boolean) {
     if (message.role === 'system') return nothing;
     const user = message.role === 'user';
     const stream = this.#stream!;
@@ -297,7 +301,10 @@ export class StreamChat extends LitElement {
                 reasoning
                   ? html`<details part="reasoning">
                       <summary>${live && !stream.text ? s.thinking : s.reasoning}</summary>
-                      <token-view .text=${live ? '' : reasoning}></token-view>
+                      <token-view
+                        .text=${live ? '' : reasoning}
+                        .strings=${this.strings}
+                      ></token-view>
                     </details>`
                   : nothing
               }
@@ -306,7 +313,10 @@ export class StreamChat extends LitElement {
                   ? html`<span part="typing" role="img" aria-label=${s.typing}>•••</span>`
                   : nothing
               }
-              <token-view .text=${live ? '' : message.content}></token-view>
+              <token-view
+                .text=${live ? '' : message.content}
+                .strings=${this.strings}
+              ></token-view>
               ${
                 this.#stopped.has(message)
                   ? html`<small part="stopped">${s.stopped}</small>`

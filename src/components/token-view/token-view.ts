@@ -3,6 +3,7 @@ import { property } from 'lit/decorators.js';
 import type { MarkedExtension } from 'marked';
 import { defineElement } from '../../internal/define-element.js';
 import type { MarkdownStream } from '../../markdown/blocks.js';
+import { defaultTokenViewStrings, type TokenViewStrings } from './token-view.strings.js';
 import { tokenViewStyles } from './token-view.styles.js';
 
 /**
@@ -104,6 +105,9 @@ export class TokenView extends LitElement {
    */
   @property({ type: Number }) throttle = 0;
 
+  /** Replacements for any of the visible or announced strings (see `TokenViewStrings`). */
+  @property({ attribute: false }) strings: Partial<TokenViewStrings> = {};
+
   /** marked extensions (math, footnotes, …); the HTML they render is sanitised like the rest. */
   @property({ attribute: false }) extensions: MarkedExtension[] = [];
 
@@ -166,7 +170,7 @@ export class TokenView extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const options = ['images', 'imageOrigins', 'highlighter', 'extensions'] as const;
+    const options = ['images', 'imageOrigins', 'highlighter', 'extensions', 'strings'] as const;
     if (this.hasUpdated && options.some((name) => changed.has(name))) this.#rerender();
   }
 
@@ -280,6 +284,7 @@ export class TokenView extends LitElement {
   /** Sanitised nodes for `markup`, with the image policy applied and code blocks decorated. */
   #fragment(markup: string | string[]): DocumentFragment {
     const fragment = document.createDocumentFragment();
+    const strings = this.#strings();
     for (const html of [markup].flat()) {
       if (!html) continue;
       const nodes = loaded![1].sanitize(html);
@@ -298,7 +303,11 @@ export class TokenView extends LitElement {
         ) {
           continue;
         }
-        const button = part('button', 'image-button', `Load image from ${url.host}`);
+        const button = part(
+          'button',
+          'image-button',
+          strings.loadImage.replace('{host}', url.host),
+        );
         button.title = image.alt;
         button.value = url.href;
         image.replaceWith(this.images === 'none' ? image.alt : button);
@@ -308,8 +317,8 @@ export class TokenView extends LitElement {
     for (const pre of fragment.querySelectorAll('pre')) {
       const block = part('div', 'code-block');
       const header = part('div', 'code-header');
-      const copy = part('button', 'copy-button', 'Copy');
-      copy.ariaLabel = 'Copy code';
+      const copy = part('button', 'copy-button', strings.copy);
+      copy.ariaLabel = strings.copyCode;
       header.append(
         part('span', 'code-language', LANGUAGE.exec(pre.firstElementChild?.className ?? '')?.[1]),
         copy,
@@ -321,6 +330,10 @@ export class TokenView extends LitElement {
         import('../../markdown/highlight.js').catch(() => undefined);
     }
     return fragment;
+  }
+
+  #strings(): TokenViewStrings {
+    return { ...defaultTokenViewStrings, ...this.strings };
   }
 
   #highlight(code: Element): void {
@@ -349,7 +362,7 @@ export class TokenView extends LitElement {
       this.#rerender();
     } else if (button) {
       const status = this.renderRoot.querySelector('[role="status"]')!;
-      void codeBlocks().then((module) => module.copy(button, status));
+      void codeBlocks().then((module) => module.copy(button, status, this.#strings()));
     }
   };
 }
