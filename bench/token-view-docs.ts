@@ -1,6 +1,7 @@
 // Realistic LLM answers for the <token-view> benchmark and tests: headings, nested lists,
 // tables, code (one block of 300 lines), quotes, links, Chinese text. Written for this project;
 // the larger documents combine the sections with varying subjects, as long answers do.
+import { seeded } from '../test/helpers/random.js';
 
 interface Subject {
   name: string;
@@ -306,21 +307,9 @@ export const documents = [
   { name: '120 KB', text: answer(116_000, true) },
 ];
 
-/** A deterministic pseudo-random generator (mulberry32), so runs and failures can be repeated. */
-export function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Splits `text` into pieces of `min`..`max` characters, like an LLM's tokens: mid-word, mid-syntax. */
 export function pseudoTokens(text: string, seed = 1, min = 3, max = 5): string[] {
-  const next = random(seed);
+  const next = seeded(seed);
   const chars = [...text];
   const tokens: string[] = [];
   for (let i = 0; i < chars.length;) {

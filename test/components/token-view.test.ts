@@ -343,6 +343,20 @@ describe('<token-view> finished blocks', () => {
   });
 });
 
+/** Runs `test` with the clipboard's writeText replaced by `writeText`. */
+async function withClipboard(
+  writeText: Clipboard['writeText'],
+  test: () => Promise<void>,
+): Promise<void> {
+  const original = navigator.clipboard.writeText;
+  navigator.clipboard.writeText = writeText;
+  try {
+    await test();
+  } finally {
+    navigator.clipboard.writeText = original;
+  }
+}
+
 describe('<token-view> code blocks', () => {
   it('copies the exact source with the copy button, by click or keyboard, and announces it', async () => {
     const el = await tokenView();
@@ -350,25 +364,23 @@ describe('<token-view> code blocks', () => {
     el.text = `Text\n\n\`\`\`js\n${source}\n\`\`\``;
     await el.updateComplete;
     const copied: string[] = [];
-    const clipboard = navigator.clipboard;
-    const original = clipboard.writeText;
-    clipboard.writeText = async (text: string) => void copied.push(text);
-    try {
-      const button = content(el).querySelector<HTMLButtonElement>('[part="copy-button"]')!;
-      expect(button.getAttribute('aria-label')).to.equal('Copy code');
-      button.click();
-      await waitUntil(() => copied.length === 1);
-      expect(copied[0]).to.equal(source);
-      const status = el.shadowRoot!.querySelector('[role="status"]')!;
-      await waitUntil(() => status.textContent === 'Copied');
-      expect(button.textContent).to.equal('Copied');
-      button.focus();
-      await sendKeys({ press: 'Enter' });
-      await waitUntil(() => copied.length === 2);
-      expect(copied[1]).to.equal(source);
-    } finally {
-      clipboard.writeText = original;
-    }
+    await withClipboard(
+      async (text: string) => void copied.push(text),
+      async () => {
+        const button = content(el).querySelector<HTMLButtonElement>('[part="copy-button"]')!;
+        expect(button.getAttribute('aria-label')).to.equal('Copy code');
+        button.click();
+        await waitUntil(() => copied.length === 1);
+        expect(copied[0]).to.equal(source);
+        const status = el.shadowRoot!.querySelector('[role="status"]')!;
+        await waitUntil(() => status.textContent === 'Copied');
+        expect(button.textContent).to.equal('Copied');
+        button.focus();
+        await sendKeys({ press: 'Enter' });
+        await waitUntil(() => copied.length === 2);
+        expect(copied[1]).to.equal(source);
+      },
+    );
   });
 
   it('shows and announces its strings in another language through `strings`', async () => {
@@ -383,32 +395,28 @@ describe('<token-view> code blocks', () => {
     await el.updateComplete;
     const image = content(el).querySelector('[part="image-button"]')!;
     expect(image.textContent).to.equal('Charger l’image de images.example');
-    const clipboard = navigator.clipboard;
-    const original = clipboard.writeText;
-    clipboard.writeText = async () => undefined;
-    try {
-      content(el).querySelector<HTMLButtonElement>('[part="copy-button"]')!.click();
-      const status = el.shadowRoot!.querySelector('[role="status"]')!;
-      await waitUntil(() => status.textContent === 'Copié');
-    } finally {
-      clipboard.writeText = original;
-    }
+    await withClipboard(
+      async () => undefined,
+      async () => {
+        content(el).querySelector<HTMLButtonElement>('[part="copy-button"]')!.click();
+        const status = el.shadowRoot!.querySelector('[role="status"]')!;
+        await waitUntil(() => status.textContent === 'Copié');
+      },
+    );
   });
 
   it('announces a failed copy', async () => {
     const el = await tokenView();
     el.text = '```\nx\n```';
     await el.updateComplete;
-    const clipboard = navigator.clipboard;
-    const original = clipboard.writeText;
-    clipboard.writeText = () => Promise.reject(new DOMException('denied', 'NotAllowedError'));
-    try {
-      content(el).querySelector<HTMLButtonElement>('[part="copy-button"]')!.click();
-      const status = el.shadowRoot!.querySelector('[role="status"]')!;
-      await waitUntil(() => status.textContent === 'Copy failed');
-    } finally {
-      clipboard.writeText = original;
-    }
+    await withClipboard(
+      () => Promise.reject(new DOMException('denied', 'NotAllowedError')),
+      async () => {
+        content(el).querySelector<HTMLButtonElement>('[part="copy-button"]')!.click();
+        const status = el.shadowRoot!.querySelector('[role="status"]')!;
+        await waitUntil(() => status.textContent === 'Copy failed');
+      },
+    );
   });
 
   it('highlights each code block once, when it is finished, with a custom highlighter', async () => {

@@ -1,7 +1,7 @@
 import { fixture, html } from '@open-wc/testing';
 import '../../src/define.js';
 import type { TokenView } from '../../src/index.js';
-import { random } from './helpers.js';
+import { seeded } from '../helpers/random.js';
 
 export const content = (el: TokenView) => el.shadowRoot!.querySelector('[part="content"]')!;
 
@@ -39,7 +39,7 @@ export async function streamInto(
   seed = 1,
   perFrame = 1,
 ): Promise<void> {
-  const next = random(seed);
+  const next = seeded(seed);
   // A render at every frame: these tests check what each frame shows, not the frame rate.
   el.throttle = 0;
   let budget = 1 + Math.floor(next() * perFrame);

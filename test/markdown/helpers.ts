@@ -1,13 +1,11 @@
 import { Marked } from 'marked';
 import { MarkdownStream } from '../../src/markdown/blocks.js';
 import { repairTail } from '../../src/markdown/repair.js';
-import { random } from '../../bench/token-view-docs.js';
-
-export { random };
+import { seeded } from '../helpers/random.js';
 
 /** Splits `text` into chunks of 1..`max` UTF-16 code units (surrogate pairs may be cut). */
 export function randomChunks(text: string, seed: number, max = 10): string[] {
-  const next = random(seed);
+  const next = seeded(seed);
   const chunks: string[] = [];
   for (let i = 0; i < text.length;) {
     const size = 1 + Math.floor(next() * max);

@@ -15,6 +15,7 @@ import {
   until,
   utf8,
   type HttpReply,
+  expectStopWithinOneTurn,
 } from './helpers.js';
 
 const sse = (reply: HttpReply): HttpReply => ({
@@ -174,14 +175,7 @@ describe('eventSourceTransport', () => {
       request,
     );
     await iterator.next();
-    const next = iterator.next().then(
-      () => 'value',
-      (error: { code: string }) => error.code,
-    );
-    controller.abort();
-    expect(await Promise.race([next, timers.after(0, 'macrotask')])).to.equal('aborted');
-    timers.restore();
-    expect(timers.live, timers.report).to.equal(0);
+    await expectStopWithinOneTurn(iterator, controller, timers);
     await until(async () => (await readProbe(probe)).closed === 1, 'server saw the close');
   });
 });

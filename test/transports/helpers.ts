@@ -1,3 +1,4 @@
+import { expect } from '@open-wc/testing';
 /** Client side of the transport test routes (test/server/routes/transports.mjs). */
 import type {
   ChatRequest,
@@ -5,6 +6,7 @@ import type {
   StreamError,
   StreamPart,
 } from '../../src/transports/index.js';
+import { seeded } from '../helpers/random.js';
 
 export interface HttpReply {
   status?: number;
@@ -94,18 +96,6 @@ export async function collect(
 /** Opens a reply and gives its iterator, to step through it part by part. */
 export function open(transport: ChatTransport, signal: AbortSignal, chat: ChatRequest = request) {
   return transport.stream(chat, { signal })[Symbol.asyncIterator]();
-}
-
-/** A seeded pseudo-random generator (mulberry32), so random splits are reproducible. */
-export function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Sorted random cut points in `[1, length)`, reproducible from the seed. */
@@ -203,4 +193,23 @@ export function timerCounter() {
       Object.assign(window, saved);
     },
   };
+}
+
+/**
+ * Aborts while `iterator` waits for its next part, and checks that the stop takes effect within
+ * one turn of the event loop and leaves no timer behind (`timers` counts from before the stream).
+ */
+export async function expectStopWithinOneTurn(
+  iterator: AsyncIterator<StreamPart>,
+  controller: AbortController,
+  timers: ReturnType<typeof timerCounter>,
+): Promise<void> {
+  const next = iterator.next().then(
+    () => 'value',
+    (error: { code: string }) => error.code,
+  );
+  controller.abort();
+  expect(await Promise.race([next, timers.after(0, 'macrotask')])).to.equal('aborted');
+  timers.restore();
+  expect(timers.live, timers.report).to.equal(0);
 }

@@ -14,6 +14,7 @@ import {
   timerCounter,
   until,
   utf8,
+  expectStopWithinOneTurn,
 } from './helpers.js';
 
 const NDJSON = { 'content-type': 'application/x-ndjson' };
@@ -145,14 +146,7 @@ describe('ndjsonTransport', () => {
     const timers = timerCounter();
     const iterator = open(ndjsonTransport({ url: playUrl(id, probe) }), controller.signal);
     await iterator.next();
-    const next = iterator.next().then(
-      () => 'value',
-      (error: { code: string }) => error.code,
-    );
-    controller.abort();
-    expect(await Promise.race([next, timers.after(0, 'macrotask')])).to.equal('aborted');
-    timers.restore();
-    expect(timers.live, timers.report).to.equal(0);
+    await expectStopWithinOneTurn(iterator, controller, timers);
     await until(async () => (await readProbe(probe)).closed === 1, 'server saw the close');
   });
 });

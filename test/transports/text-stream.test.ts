@@ -14,6 +14,7 @@ import {
   timerCounter,
   until,
   utf8,
+  expectStopWithinOneTurn,
 } from './helpers.js';
 
 const TEXT = { 'content-type': 'text/plain; charset=utf-8' };
@@ -83,14 +84,7 @@ describe('textStreamTransport', () => {
     const timers = timerCounter();
     const iterator = open(textStreamTransport({ url: playUrl(id, probe) }), controller.signal);
     expect((await iterator.next()).value).to.deep.equal({ type: 'text', text: 'One ' });
-    const next = iterator.next().then(
-      () => 'value',
-      (error: { code: string }) => error.code,
-    );
-    controller.abort();
-    expect(await Promise.race([next, timers.after(0, 'macrotask')])).to.equal('aborted');
-    timers.restore();
-    expect(timers.live, timers.report).to.equal(0);
+    await expectStopWithinOneTurn(iterator, controller, timers);
     await until(async () => (await readProbe(probe)).closed === 1, 'server saw the close');
   });
 });

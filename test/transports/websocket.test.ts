@@ -12,6 +12,7 @@ import {
   timerCounter,
   until,
   type Script,
+  expectStopWithinOneTurn,
 } from './helpers.js';
 
 /** A transport on a scripted socket route; the URL carries a probe to watch it from the server. */
@@ -145,14 +146,7 @@ describe('webSocketTransport', () => {
       const timers = timerCounter();
       const iterator = open(transport, controller.signal);
       expect((await iterator.next()).value).to.deep.equal({ type: 'text', text: 'One' });
-      const next = iterator.next().then(
-        () => 'value',
-        (error: { code: string }) => error.code,
-      );
-      controller.abort();
-      expect(await Promise.race([next, timers.after(0, 'macrotask')])).to.equal('aborted');
-      timers.restore();
-      expect(timers.live, timers.report).to.equal(0);
+      await expectStopWithinOneTurn(iterator, controller, timers);
       await closedOnServer(probe);
       expect((await logged(id)).map((entry) => entry.body).slice(1)).to.deep.equal([
         '{"type":"stop"}',

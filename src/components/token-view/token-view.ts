@@ -41,6 +41,7 @@ const engine = lazy(() =>
   ),
 );
 const codeBlocks = lazy(() => import('../../markdown/code-blocks.js'));
+const defaultHighlighter = lazy(() => import('../../markdown/highlight.js'));
 
 const LANGUAGE = /language-(\S+)/;
 /** Top-level nodes per chunk of finished blocks. */
@@ -326,8 +327,7 @@ export class TokenView extends LitElement {
       pre.replaceWith(block);
       block.append(header, pre);
       // Fetch the default highlighter while the first code block is still streaming.
-      if (this.highlighter === undefined)
-        import('../../markdown/highlight.js').catch(() => undefined);
+      if (this.highlighter === undefined) defaultHighlighter().catch(() => undefined);
     }
     return fragment;
   }
