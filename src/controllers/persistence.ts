@@ -4,7 +4,7 @@ import type { ChatMessage } from '../transports/transport.js';
 // for it. Storage can be full, disabled or hold anything a previous version (or a person)
 // wrote: every failure is reported with console.warn and otherwise ignored.
 
-const ROLES = new Set(['system', 'user', 'assistant']);
+const ROLES = new Set(['system', 'user', 'assistant', 'tool']);
 
 /** `localStorage[key]` holds the conversation as JSON, `localStorage[key + '.draft']` the draft. */
 export interface SavedChat {
@@ -37,7 +37,8 @@ export function loadChat(key: string): SavedChat {
       if (!Array.isArray(messages) || !messages.every(isMessage)) {
         throw new TypeError('expected an array of { role, content } messages');
       }
-      saved.messages = messages.map(({ role, content }) => ({ role, content }));
+      // Every field a message carries (id, tool calls, sources, feedback, versions) is kept.
+      saved.messages = messages;
     }
   } catch (error) {
     warn(key, 'ignored the unreadable conversation saved under', error);

@@ -35,16 +35,28 @@ describe('persistence helper', function () {
     expect(loadChat(key)).to.deep.equal({ messages: [], draft: '' });
   });
 
-  it('keeps only role and content of each stored message', () => {
-    localStorage.setItem(key, JSON.stringify([{ role: 'assistant', content: 'A', extra: 1 }]));
-    expect(loadChat(key).messages).to.deep.equal([{ role: 'assistant', content: 'A' }]);
+  it('keeps every field of each stored message (ids, tool calls, sources, feedback)', () => {
+    const messages = [
+      { role: 'user', content: 'Q', id: 'u1' },
+      {
+        role: 'assistant',
+        content: 'A',
+        id: 'a1',
+        feedback: 'up',
+        toolCalls: [{ id: 'c1', name: 'f', args: '{}', status: 'done', result: 42 }],
+        sources: [{ url: 'https://example.com/', title: 'Example' }],
+      },
+      { role: 'tool', content: '42', toolCallId: 'c1' },
+    ];
+    localStorage.setItem(key, JSON.stringify(messages));
+    expect(loadChat(key).messages).to.deep.equal(messages);
   });
 
   for (const [name, raw] of [
     ['invalid JSON', '{"messages": [oops'],
     ['not an array', '{"role":"user","content":"Hi"}'],
     ['a message without content', '[{"role":"user"}]'],
-    ['an unknown role', '[{"role":"tool","content":"x"}]'],
+    ['an unknown role', '[{"role":"robot","content":"x"}]'],
     ['null entries', '[null]'],
   ] as const) {
     it(`ignores ${name} with a console warning, keeping the draft`, () => {
