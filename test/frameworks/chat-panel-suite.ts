@@ -1,4 +1,4 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import type {
   ChatMessage,
   ChatRequest,
@@ -6,6 +6,7 @@ import type {
   StopButton,
   StreamChat,
 } from '../../src/index.js';
+import { until } from '../controllers/manual-transport.js';
 import { loadApp, type FrameworkApp } from './harness.js';
 
 const ANSWER = 'Hello from the **mock** model.';
@@ -99,9 +100,10 @@ export function chatPanelSuite(options: ChatPanelSuiteOptions): void {
     expect(warnings).to.deep.equal([]);
   });
 
-  it('hears stream-token and stream-end', async () => {
+  it('hears stream-token and stream-end', async function () {
+    this.timeout(10_000);
     void chat().send('Hi');
-    await waitUntil(() => status().startsWith('Answered'), 'no stream-end', { timeout: 2500 });
+    await until(() => status().startsWith('Answered'), 'no stream-end');
     expect(status()).to.equal(`Answered: ${ANSWER}`);
     expect(received()).to.equal(`${ANSWER.length} characters received`);
     expect(chat().messages.slice(-2)).to.deep.equal([
@@ -110,18 +112,32 @@ export function chatPanelSuite(options: ChatPanelSuiteOptions): void {
     ]);
   });
 
-  it('hears stream-open, then stream-abort when the reply is stopped', async () => {
+  it('hears stream-open, then stream-abort when the reply is stopped', async function () {
+    this.timeout(10_000);
     void chat().send('hold');
-    await waitUntil(() => received() === '7 characters received', 'no token', { timeout: 2500 });
+    await until(() => received() === '7 characters received', 'no token');
     expect(status()).to.equal('Answering…');
     chat().stop();
-    await waitUntil(() => status().startsWith('Stopped'), 'no stream-abort', { timeout: 2500 });
+    await until(() => status().startsWith('Stopped'), 'no stream-abort');
     expect(status()).to.equal('Stopped after 7 characters');
   });
 
-  it('hears stream-error with its code', async () => {
+  it('enables its <stop-button for> while the chat streams, and stops the chat with it', async function () {
+    this.timeout(10_000);
+    const stop = container.querySelector('stop-button') as StopButton;
+    const button = () => stop.shadowRoot!.querySelector('button')!;
+    expect(button().disabled).to.equal(true);
+    void chat().send('hold');
+    await until(() => stop.streaming && !button().disabled, 'the stop button is enabled');
+    button().click();
+    await until(() => status().startsWith('Stopped'), 'no stream-abort');
+    await until(() => button().disabled, 'the stop button is disabled again');
+  });
+
+  it('hears stream-error with its code', async function () {
+    this.timeout(10_000);
     void chat().send('fail');
-    await waitUntil(() => status().startsWith('Failed'), 'no stream-error', { timeout: 2500 });
+    await until(() => status().startsWith('Failed'), 'no stream-error');
     expect(status()).to.equal('Failed: http');
   });
 }

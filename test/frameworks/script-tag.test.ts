@@ -1,5 +1,6 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import type { StreamChat, TokenView } from '../../src/index.js';
+import { until } from '../controllers/manual-transport.js';
 import { socketUrl } from '../helpers/server.js';
 
 /** What /mock/frameworks/cdn-files reports (see test/server/routes/frameworks.mjs). */
@@ -93,11 +94,12 @@ describe('the embed on a plain page (examples/html), loaded from a CDN path', ()
     );
   });
 
-  it('answers over SSE from the endpoint attribute', async () => {
+  it('answers over SSE from the endpoint attribute', async function () {
+    this.timeout(10_000);
     await defined();
     const chat = page.document.querySelector('stream-chat') as StreamChat;
     void chat.send('Hello');
-    await waitUntil(() => status().startsWith('Answered'), 'no stream-end', { timeout: 2500 });
+    await until(() => status().startsWith('Answered'), 'no stream-end');
     expect(status()).to.equal(`Answered: ${files.pageAnswer}`);
   });
 
