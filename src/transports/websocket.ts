@@ -54,6 +54,7 @@ type SocketEvent = MessageEvent | CloseEvent | null;
  */
 export function webSocketChannel(options: WebSocketTransportOptions): WebSocketTransport {
   let kept: { socket: WebSocket; url: string } | undefined;
+  const decoders = new WeakMap<WebSocket, TextDecoder>();
   const { attempts = 3, base = 500, cap = 8000 } = options.reconnect ?? {};
   const idle = options.idleTimeout ?? 120_000;
   const gap = options.endAfterIdle ?? 0;
@@ -92,6 +93,8 @@ export function webSocketChannel(options: WebSocketTransportOptions): WebSocketT
             signal.throwIfAborted();
             const reusable = kept?.url === url.href && kept.socket.readyState === WebSocket.OPEN;
             socket = reusable ? kept!.socket : await open(url.href, options, signal);
+            if (!decoders.has(socket)) decoders.set(socket, new TextDecoder());
+            const utf8 = decoders.get(socket)!;
             kept = undefined;
             socket.addEventListener('message', onEvent);
             socket.addEventListener('close', onEvent);
@@ -128,10 +131,11 @@ export function webSocketChannel(options: WebSocketTransportOptions): WebSocketT
                 if (finished) return;
                 throw dropped();
               }
+              // One streaming decoder per connection: a character may span binary frames.
               const data =
                 typeof event.data === 'string'
                   ? event.data
-                  : new TextDecoder().decode(event.data as ArrayBuffer);
+                  : utf8.decode(event.data as ArrayBuffer, { stream: true });
               if (data === options.ping?.reply) continue;
               const parts = data === options.end ? [finish()] : decode({ data });
               for (const part of parts) {
