@@ -12,7 +12,6 @@ import {
   logged,
   open,
   playUrl,
-  request,
   script,
   timerCounter,
   until,

@@ -168,7 +168,9 @@ export default {
           socket.close(1011, 'not yet');
           return;
         }
-        if (pings < (script.afterPings ?? 0)) await new Promise((resolve) => (pinged = resolve));
+        if (pings < (script.afterPings ?? 0)) {
+          await new Promise((resolve) => (pinged = () => resolve(undefined)));
+        }
         for (const frame of script.frames ?? []) {
           if (script.frameDelay) await wait(script.frameDelay);
           if (socket.readyState !== socket.OPEN) return;
