@@ -147,7 +147,17 @@ export function webSocketChannel(options: WebSocketTransportOptions): WebSocketT
             }
           } catch (thrown) {
             const error = toStreamError(thrown, signal);
-            if (answered || error.code !== 'network' || attempt >= attempts) throw error;
+            if (answered || error.code !== 'network') throw error;
+            if (attempt >= attempts) {
+              if (attempt === 0) throw error;
+              throw new StreamError(
+                'network',
+                `${error.message} Gave up after ${attempt + 1} tries.`,
+                {
+                  cause: error,
+                },
+              );
+            }
             release();
             socket?.close();
             await sleep(backoff(attempt, base, cap), signal);
@@ -190,8 +200,14 @@ function open(
           )
         : undefined;
     socket.onopen = () => settle();
+    // Browsers tell neither a refused port nor a rejected upgrade apart: both close with 1006.
     socket.onclose = (event) =>
-      settle(new StreamError('network', `Could not connect to ${url} (code ${event.code}).`));
+      settle(
+        new StreamError(
+          'network',
+          `Could not connect to ${url} (code ${event.code}${event.code === 1006 ? ': the connection was refused or the upgrade rejected' : ''}).`,
+        ),
+      );
     if (signal.aborted) onAbort();
     else signal.addEventListener('abort', onAbort);
   });

@@ -299,6 +299,7 @@ describe('webSocketTransport', () => {
       timers.restore();
       expect(outcome.error?.code).to.equal('network');
       expect(outcome.error?.message).to.contain(`Could not connect to ${url}`);
+      expect(outcome.error?.message).to.contain('refused').and.contain('Gave up after 3 tries');
       expect(timers.live, timers.report).to.equal(0);
     });
 
@@ -322,6 +323,7 @@ describe('webSocketTransport', () => {
         expect(outcome.error?.code).to.equal('network');
         expect(outcome.error?.message).to.contain('Could not connect to');
         expect(outcome.error?.message).to.contain('ws-rejected');
+        expect(outcome.error?.message).to.contain(`Gave up after ${attempts + 1} tries`);
       } finally {
         window.WebSocket = Native;
       }
