@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/define.js';
-import type { StreamChat } from '../../src/index.js';
+import { StreamError, type StreamChat } from '../../src/index.js';
 import { ManualTransport, until } from '../controllers/manual-transport.js';
 
 const key = 'sce-test-chat';
@@ -57,6 +57,19 @@ describe('<stream-chat persist>', function () {
     await until(() => localStorage.getItem(key) !== null, 'question saved');
     el.clear();
     await until(() => localStorage.getItem(key) === null, 'conversation removed');
+  });
+
+  it('a first question that fails moves from the saved history to the saved draft', async () => {
+    const { el, transport, input } = await chat();
+    input.focus();
+    await sendKeys({ type: 'Will fail' });
+    await sendKeys({ press: 'Enter' });
+    await until(() => localStorage.getItem(key)?.includes('Will fail'), 'question saved');
+    transport.fail(new StreamError('http', 'Unauthorized', { status: 401 }));
+    await until(() => input.value === 'Will fail', 'the question is back in the composer');
+    await until(() => localStorage.getItem(key) === null, 'the history is empty again');
+    await until(() => localStorage.getItem(`${key}.draft`) === 'Will fail', 'saved as the draft');
+    expect(el.messages).to.deep.equal([]);
   });
 
   it('ignores corrupted data with a console warning and starts empty', async () => {

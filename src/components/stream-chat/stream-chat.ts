@@ -471,13 +471,12 @@ export class StreamChat extends LitElement {
    * after `clear()` (or a failed first question moving back into the composer).
    */
   #save(saved: Partial<SavedChat>): void {
+    const erase = this.#erase;
+    if (saved.messages) this.#erase = false;
     const key = this.persist;
     const restored = this.#restored;
     if (!key || !restored) return;
-    if (saved.messages?.length === 0) {
-      if (!this.#erase) delete saved.messages;
-      this.#erase = false;
-    }
+    if (saved.messages?.length === 0 && !erase) delete saved.messages;
     if (saved.messages === undefined && saved.draft === undefined) return;
     void restored.then(persistenceModule).then(
       (m) => key === this.persist && m.saveChat(key, saved, this.#warned),
