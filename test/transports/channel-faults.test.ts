@@ -29,7 +29,8 @@ async function refusedUrl(): Promise<string> {
   return `http://127.0.0.1:${port}/v1/chat/completions`;
 }
 
-describe('HTTP channel faults', () => {
+describe('HTTP channel faults', function () {
+  this.timeout(15_000);
   it('headers() rejecting fails the reply with its message; nothing is sent, no timer left', async () => {
     const id = await script({ replies: [sse({ body: 'data: [DONE]\n\n' })] });
     const timers = timerCounter();
@@ -129,7 +130,8 @@ describe('HTTP channel faults', () => {
   });
 });
 
-describe('EventSource channel options', () => {
+describe('EventSource channel options', function () {
+  this.timeout(15_000);
   it('connectTimeout: a server that never answers is a timeout, the connection closed', async () => {
     const probe = newProbeId();
     const id = await script({ replies: [{ noHeaders: true }] });
@@ -180,7 +182,8 @@ describe('EventSource channel options', () => {
   });
 });
 
-describe('retryTransport over real connections', () => {
+describe('retryTransport over real connections', function () {
+  this.timeout(15_000);
   it('a refused connection is retried `attempts` times, then fails with a network error', async () => {
     const url = await refusedUrl();
     const retries: string[] = [];

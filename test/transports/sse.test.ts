@@ -113,7 +113,9 @@ describe('sseTransport', () => {
     });
   });
 
-  describe('drops and resume', () => {
+  describe('drops and resume', function () {
+    // Each drop waits for the client to read first (200 ms on the server): several add up.
+    this.timeout(15_000);
     it('a drop mid-answer without ids is a network error that keeps the partial text', async () => {
       const id = await script({
         replies: [sse({ body: delta('Half ') + delta('an answer'), after: 'destroy' })],
@@ -220,7 +222,8 @@ describe('sseTransport', () => {
       expect(outcome.error?.message).to.contain('stream expired');
     });
 
-    it('counts resumeAttempts afresh after a resumed connection brought new events', async () => {
+    it('counts resumeAttempts afresh after a resumed connection brought new events', async function () {
+      this.timeout(15_000);
       // Three drops, each after one new event: one attempt each is enough.
       const drop = (n: number, text: string) =>
         sse({ body: `retry: 1\n\nid: ${n}\n${delta(text)}`, after: 'destroy' });

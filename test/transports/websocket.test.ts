@@ -283,7 +283,8 @@ describe('webSocketTransport', () => {
     });
   });
 
-  describe('faults', () => {
+  describe('faults', function () {
+    this.timeout(15_000);
     it('decodes a character split across binary frames (a 4-byte emoji, a CJK character)', async () => {
       const transport = webSocketTransport({ url: socketUrl('/mock/faults/ws-split-utf8') });
       const outcome = await collect(transport);
