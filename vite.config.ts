@@ -4,7 +4,7 @@ import { mockModelServer } from './demo/server/plugin.mjs';
 
 const src = (path: string) => fileURLToPath(new URL(`./src/${path}`, import.meta.url));
 const dependencies =
-  /^(lit|@lit|lit-html|lit-element|marked|dompurify|eventsource-parser|highlight\.js|react|react-dom)(\/|$)/;
+  /^(lit|@lit|lit-html|lit-element|marked|dompurify|eventsource-parser|highlight\.js|react|react-dom|ws)(\/|$)/;
 
 /**
  * `vite` serves the demo (demo/) on port 5173 with the kit's source behind its public names.
@@ -54,7 +54,12 @@ export default defineConfig(({ command, mode }): UserConfig => {
       target: 'es2022',
       minify: false,
       lib: {
-        entry: { index: src('index.ts'), define: src('define.ts'), react: src('react.ts') },
+        entry: {
+          index: src('index.ts'),
+          define: src('define.ts'),
+          react: src('react.ts'),
+          'server/index': src('server/index.ts'),
+        },
         formats: ['es'],
       },
       rollupOptions: {

@@ -18,8 +18,11 @@ export interface UpstreamCall {
 
 /** `base` with `path` appended unless it already ends with it. */
 export function endpoint(base: string, path: string): string {
-  const trimmed = base.replace(/\/+$/, '');
-  return trimmed.endsWith(path) ? trimmed : `${trimmed}${path}`;
+  const url = new URL(base);
+  const trimmed = url.pathname.replace(/\/+$/, '');
+  // Keeps a query such as Azure's `?api-version=`.
+  url.pathname = trimmed.endsWith(path) ? trimmed : `${trimmed}${path}`;
+  return url.href;
 }
 
 const json = { 'content-type': 'application/json' };

@@ -15,6 +15,7 @@ export interface NodeRequest {
   pause(): unknown;
   resume(): unknown;
   readableEnded?: boolean;
+  complete?: boolean;
 }
 
 /** The parts of `node:http`'s ServerResponse (and Express's response) the adapter uses. */
@@ -60,7 +61,7 @@ export function toNodeHandler(handler: ChatHandler): NodeHandler {
       res.end();
       return;
     }
-    await writeResponse(response, res, gone.signal);
+    await writeResponse(response, req, res, gone.signal);
   };
 }
 
@@ -131,6 +132,7 @@ function bodyStream(req: NodeRequest): ReadableStream<Uint8Array> {
 
 async function writeResponse(
   response: Response,
+  req: NodeRequest,
   res: NodeResponse,
   gone: AbortSignal,
 ): Promise<void> {
@@ -140,6 +142,12 @@ async function writeResponse(
   });
   const cookies = response.headers.getSetCookie?.() ?? [];
   if (cookies.length > 0) headers['set-cookie'] = cookies;
+  if (req.body === undefined && req.complete === false) {
+    // Refused before the body was read (too large): drop the rest and this connection, which
+    // would otherwise be reused with the unread body still in it.
+    headers.connection = 'close';
+    req.resume();
+  }
   res.writeHead(response.status, headers);
   res.flushHeaders?.();
   if (response.body === null) {
