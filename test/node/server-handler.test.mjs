@@ -81,15 +81,15 @@ describe('OpenAI-compatible passthrough', () => {
     assert.equal(response.headers.get('cache-control'), 'no-cache, no-transform');
     assert.equal(response.headers.get('x-accel-buffering'), 'no');
     assert.equal(response.headers.get('content-encoding'), null);
-    const reader = response.body.getReader();
-    const first = await reader.read();
-    assert.equal(Buffer.from(first.value).toString(), CHUNKS[0], 'the first event, alone');
+    const reader = /** @type {ReadableStream<Uint8Array>} */ (response.body).getReader();
+    const first = /** @type {Uint8Array} */ ((await reader.read()).value);
+    assert.equal(Buffer.from(first).toString(), CHUNKS[0], 'the first event, alone');
     assert.equal(upstream.open(), 1, 'the upstream is still streaming');
     release();
     const rest = [];
     for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) rest.push(chunk.value);
     assert.equal(
-      Buffer.concat([first.value, ...rest]).toString('latin1'),
+      Buffer.concat([first, ...rest]).toString('latin1'),
       Buffer.from(CHUNKS.join('')).toString('latin1'),
       'byte for byte',
     );
@@ -152,7 +152,7 @@ describe('stop reaches the model', () => {
   test('aborting the browser’s request closes the upstream connection at once', async (t) => {
     const controller = new AbortController();
     const response = await fetch(`${server.url}/chat`, { ...jsonPost(chat()), signal: controller.signal });
-    const reader = response.body.getReader();
+    const reader = /** @type {ReadableStream<Uint8Array>} */ (response.body).getReader();
     await reader.read();
     const closesBefore = upstream.closes.length;
     const abortedAt = performance.now();
@@ -172,7 +172,7 @@ describe('stop reaches the model', () => {
     const response = await handler(
       new Request('http://localhost/chat', { ...jsonPost(chat()), signal: controller.signal }),
     );
-    await response.body.getReader().read();
+    await /** @type {ReadableStream<Uint8Array>} */ (response.body).getReader().read();
     const closesBefore = upstream.closes.length;
     controller.abort();
     await until(() => upstream.closes.length > closesBefore, 'the upstream to see the close');
@@ -181,7 +181,7 @@ describe('stop reaches the model', () => {
   test('cancelling the response body aborts the upstream (Deno.serve, Bun.serve, workers)', async () => {
     const handler = createChatHandler({ upstream: { url: upstream.url } });
     const response = await handler(new Request('http://localhost/chat', jsonPost(chat())));
-    const reader = response.body.getReader();
+    const reader = /** @type {ReadableStream<Uint8Array>} */ (response.body).getReader();
     await reader.read();
     const closesBefore = upstream.closes.length;
     await reader.cancel();
@@ -197,7 +197,7 @@ describe('stop reaches the model', () => {
             ...jsonPost(chat()),
             signal: controller.signal,
           });
-          await response.body.getReader().read();
+          await /** @type {ReadableStream<Uint8Array>} */ (response.body).getReader().read();
           controller.abort();
         }),
       );
@@ -247,7 +247,7 @@ describe('validation before anything goes upstream', () => {
       const response = await fetch(`${server.url}/chat`, init);
       assert.equal(response.status, status);
       assert.match(response.headers.get('content-type') ?? '', /^application\/json/);
-      const body = await response.json();
+      const body = /** @type {any} */ (await response.json());
       assert.match(body.error.message, message);
       assert.equal(upstream.requests.length, 0, 'the upstream was never contacted');
     });
@@ -275,6 +275,7 @@ describe('validation before anything goes upstream', () => {
       const response = await handler(new Request('http://localhost/chat', jsonPost(chat())));
       assert.equal(response.status, status);
     }
+    /** @type {(string | null)[]} */
     const seen = [];
     const handler = createChatHandler({
       upstream: { url: upstream.url },
@@ -398,7 +399,7 @@ describe('keep-alive during silence', () => {
     const server = await serveHandler(toNodeHandler, handler);
     try {
       const response = await fetch(`${server.url}/chat`, jsonPost(chat()));
-      const body = (await bytesOf(response.body)).toString();
+      const body = (await bytesOf(/** @type {ReadableStream<Uint8Array>} */ (response.body))).toString();
       assert.match(body, /^data: [^\n]*"Let me think"[^\n]*\n(: keep-alive\n)+\n(: keep-alive\n\n)+data: /);
       const decoded = await collect(sseTransport({ url: `${server.url}/chat`, protocol: 'openai' }), {
         messages: [{ role: 'user', content: 'Hi' }],
@@ -413,7 +414,7 @@ describe('keep-alive during silence', () => {
     const handler = createChatHandler({ upstream: { type: 'ollama', url: upstream.url, model: 'llama3' }, keepAlive: 40 });
     const server = await serveHandler(toNodeHandler, handler);
     try {
-      const body = (await bytesOf((await fetch(`${server.url}/chat`, jsonPost(chat()))).body)).toString();
+      const body = (await bytesOf(/** @type {ReadableStream<Uint8Array>} */ ((await fetch(`${server.url}/chat`, jsonPost(chat()))).body))).toString();
       assert.match(body, /"Thinking"[^\n]*\n\n+\{/);
       const decoded = await collect(ndjsonTransport({ url: `${server.url}/chat`, protocol: 'ollama' }), {
         messages: [{ role: 'user', content: 'Hi' }],
@@ -427,7 +428,7 @@ describe('keep-alive during silence', () => {
   test('keepAlive: 0 sends none', async () => {
     const handler = createChatHandler({ upstream: { url: upstream.url }, keepAlive: 0 });
     const response = await handler(new Request('http://localhost/chat', jsonPost(chat())));
-    assert.doesNotMatch((await bytesOf(response.body)).toString(), /keep-alive/);
+    assert.doesNotMatch((await bytesOf(/** @type {ReadableStream<Uint8Array>} */ (response.body))).toString(), /keep-alive/);
   });
 });
 

@@ -117,7 +117,7 @@ describe('WebSocket backend bridged to SSE', () => {
         ...jsonPost({ messages: [{ role: 'user', content: 'drip' }] }),
         signal: controller.signal,
       });
-      await response.body.getReader().read();
+      await /** @type {ReadableStream<Uint8Array>} */ (response.body).getReader().read();
       const closes = backend.closes.length;
       const abortedAt = performance.now();
       controller.abort();
@@ -145,7 +145,7 @@ describe('WebSocket backend bridged to SSE', () => {
               ...jsonPost({ messages: [{ role: 'user', content: 'drip' }] }),
               signal: controller.signal,
             });
-            await response.body.getReader().read();
+            await /** @type {ReadableStream<Uint8Array>} */ (response.body).getReader().read();
             controller.abort();
           }),
         );
