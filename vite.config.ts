@@ -20,7 +20,8 @@ export default defineConfig(({ command, mode }): UserConfig => {
   if (command === 'serve') {
     return {
       root: 'demo',
-      resolve: { alias },
+      // Without 'development' among the conditions, Lit resolves to its production build.
+      resolve: { alias, conditions: ['module', 'browser', 'production'] },
       // The mock model server (and upstream proxy) on the same port: see demo/server/.
       plugins: [mockModelServer()],
       server: { port: 5173, host: 'localhost' },
