@@ -133,7 +133,6 @@ describe('the demo page', { timeout: 180_000 }, () => {
     await page.goto(demo.url + '/');
     await page.locator('#chat').evaluate((chat) => /** @type {any} */ (chat).updateComplete);
     await page.close();
-    assert.ok(messages.length > 0, 'the console was listened to');
     assert.ok(!messages.some((text) => /Lit is in dev mode/.test(text)), messages.join('\n'));
   });
 
