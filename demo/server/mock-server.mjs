@@ -345,7 +345,9 @@ export function createMockServer(options = {}) {
       if (path === INFO_PATH) {
         sendJson(res, 200, {
           mode: upstream ? 'upstream' : 'mock',
-          upstream: upstream ? new URL(/** @type {string} */ (upstream.url ?? upstream.ws)).host : null,
+          upstream: upstream
+            ? new URL(/** @type {string} */ (upstream.url ?? upstream.ws)).host
+            : null,
           upstreamKind: upstream ? (upstream.url ? 'openai' : 'websocket') : null,
           ollama: ollama ? { path: OLLAMA_PATH, models: ollama.models } : null,
           model: upstream ? (upstream.model ?? null) : MOCK_MODEL,

@@ -55,10 +55,14 @@ export function mockModelServer(options = {}) {
         if (upstream) {
           const key = upstream.apiKey ? 'with UPSTREAM_API_KEY' : 'without an API key';
           const model = upstream.model ? `, model ${upstream.model}` : '';
-          info(`  ➜  Upstream: /v1/chat/completions → ${describeUpstream(upstream)} ${key}${model}`);
+          info(
+            `  ➜  Upstream: /v1/chat/completions → ${describeUpstream(upstream)} ${key}${model}`,
+          );
         }
         if (ollama) {
-          info(`  ➜  Ollama: ${OLLAMA_URL} answered (${ollama.models.length} models), offered in the panel`);
+          info(
+            `  ➜  Ollama: ${OLLAMA_URL} answered (${ollama.models.length} models), offered in the panel`,
+          );
         }
       };
     },

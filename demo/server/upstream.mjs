@@ -65,7 +65,8 @@ export async function createUpstreamProxy(upstream) {
             ? { options: { headers: { authorization: `Bearer ${upstream.apiKey}` } } }
             : {}),
         },
-    onError: (error) => console.warn(`[upstream] ${error instanceof Error ? error.message : error}`),
+    onError: (error) =>
+      console.warn(`[upstream] ${error instanceof Error ? error.message : error}`),
   });
   return toNodeHandler(handler);
 }

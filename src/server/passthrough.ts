@@ -47,7 +47,10 @@ export async function passThrough(call: UpstreamCall, context: ForwardContext): 
     if (upstream.signal.aborted) return errorResponse(400, 'The request was cancelled.');
     return errorResponse(
       502,
-      redact(`The model server at ${host} is unreachable: ${failureReason(error)}`, context.secrets),
+      redact(
+        `The model server at ${host} is unreachable: ${failureReason(error)}`,
+        context.secrets,
+      ),
     );
   }
   if (!response.ok) {
@@ -70,13 +73,18 @@ export async function passThrough(call: UpstreamCall, context: ForwardContext): 
     release();
     return new Response(null, { status: response.status, headers: streamHeaders(contentType) });
   }
-  const body = guarded(response.body, () => {
-    upstream.abort();
-    release();
-  }, (error) => {
-    release();
-    if (!upstream.signal.aborted) context.onError?.(error);
-  }, release);
+  const body = guarded(
+    response.body,
+    () => {
+      upstream.abort();
+      release();
+    },
+    (error) => {
+      release();
+      if (!upstream.signal.aborted) context.onError?.(error);
+    },
+    release,
+  );
   return new Response(withKeepAlive(body, call.framing, context.keepAlive), {
     status: response.status,
     headers: streamHeaders(contentType),

@@ -24,7 +24,10 @@ export async function readChatRequest(
   }
   const type = request.headers.get('content-type') ?? '';
   if (!/^application\/(.+\+)?json\b/i.test(type.trim())) {
-    throw new ChatHandlerError(415, 'The request body must be JSON (Content-Type: application/json).');
+    throw new ChatHandlerError(
+      415,
+      'The request body must be JSON (Content-Type: application/json).',
+    );
   }
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const body = parseJson(await readText(request, limits.bodyBytes));
@@ -119,7 +122,8 @@ function readMessage(
       `${where} has the role ${JSON.stringify(role)}; allowed: ${roles.join(', ')}.`,
     );
   }
-  const toolCalls = Array.isArray(value.tool_calls) && role === 'assistant' ? value.tool_calls : undefined;
+  const toolCalls =
+    Array.isArray(value.tool_calls) && role === 'assistant' ? value.tool_calls : undefined;
   if (typeof content !== 'string' && !(content === null && toolCalls)) {
     throw new ChatHandlerError(400, `${where} has no text \`content\`.`);
   }

@@ -85,12 +85,17 @@ export interface WebSocketLike {
   readonly readyState: number;
   send(data: string): void;
   close(code?: number, reason?: string): void;
-  addEventListener(type: 'open' | 'close' | 'error' | 'message', listener: (event: any) => void): void;
+  addEventListener(
+    type: 'open' | 'close' | 'error' | 'message',
+    // The global WebSocket and `ws` type their events differently; the bridge reads both.
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    listener: (event: any) => void,
+  ): void;
 }
 export type WebSocketConstructor = new (
   url: string,
   protocols?: string | string[],
-  ...rest: any[]
+  ...rest: never[]
 ) => WebSocketLike;
 
 /** A WebSocket inference backend; its messages are re-encoded as OpenAI Chat Completions SSE. */
@@ -122,11 +127,7 @@ export interface WebSocketUpstream extends Omit<UpstreamBase, 'body'> {
 }
 
 export type Upstream =
-  | OpenAIUpstream
-  | AnthropicUpstream
-  | OllamaUpstream
-  | DifyUpstream
-  | WebSocketUpstream;
+  OpenAIUpstream | AnthropicUpstream | OllamaUpstream | DifyUpstream | WebSocketUpstream;
 
 /** Limits on what the page may send; beyond them the request is refused before going upstream. */
 export interface ChatLimits {

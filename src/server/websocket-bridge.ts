@@ -33,14 +33,14 @@ export function defaultDecode(message: string): WebSocketEvent[] {
   const kind = record.type ?? record.event;
   const error = record.error ?? (kind === 'error' ? record.message : undefined);
   if (error !== undefined && error !== null && error !== false) {
-    const text =
-      typeof error === 'string' ? error : (error as { message?: unknown }).message;
+    const text = typeof error === 'string' ? error : (error as { message?: unknown }).message;
     return [
       { type: 'error', message: typeof text === 'string' && text ? text : 'The backend failed.' },
     ];
   }
   const reasoning = record.reasoning ?? record.thinking;
-  if (typeof reasoning === 'string' && reasoning) events.push({ type: 'reasoning', text: reasoning });
+  if (typeof reasoning === 'string' && reasoning)
+    events.push({ type: 'reasoning', text: reasoning });
   const text = record.token ?? record.text ?? record.content ?? record.delta;
   if (typeof text === 'string' && text) events.push({ type: 'text', text });
   if (record.done === true || kind === 'done' || kind === 'end' || kind === 'finish') {
@@ -78,10 +78,14 @@ export async function bridgeWebSocket(
   context: ForwardContext,
 ): Promise<Response> {
   const host = new URL(upstream.ws).host;
-  const Socket = await webSocketClass(upstream);
-  const socket: WebSocketLike = upstream.options === undefined
-    ? new Socket(upstream.ws, upstream.protocols)
-    : new Socket(upstream.ws, upstream.protocols ?? [], upstream.options);
+  // The third argument is the class's own (`ws`: `{ headers }`), passed on as it is.
+  const Socket = (await webSocketClass(upstream)) as unknown as new (
+    ...args: unknown[]
+  ) => WebSocketLike;
+  const socket =
+    upstream.options === undefined
+      ? new Socket(upstream.ws, upstream.protocols)
+      : new Socket(upstream.ws, upstream.protocols ?? [], upstream.options);
   if ('binaryType' in socket) (socket as { binaryType: string }).binaryType = 'arraybuffer';
   const decode = upstream.decode ?? defaultDecode;
   const encode = openaiSseEncoder(request.model);
@@ -117,7 +121,9 @@ export async function bridgeWebSocket(
     });
     socket.addEventListener('error', (event: { message?: string; error?: unknown }) => {
       clearTimeout(timer);
-      resolve(event.message ?? (event.error instanceof Error ? event.error.message : 'connection failed'));
+      resolve(
+        event.message ?? (event.error instanceof Error ? event.error.message : 'connection failed'),
+      );
     });
     socket.addEventListener('close', (event: { code?: number; reason?: string }) => {
       clearTimeout(timer);
@@ -142,7 +148,8 @@ export async function bridgeWebSocket(
       if (part.type === 'text') controller.enqueue(encode.text(part.text));
       else if (part.type === 'reasoning') controller.enqueue(encode.reasoning(part.text));
       else {
-        if (part.type === 'done') for (const chunk of encode.finish(part.reason)) controller.enqueue(chunk);
+        if (part.type === 'done')
+          for (const chunk of encode.finish(part.reason)) controller.enqueue(chunk);
         else controller.enqueue(encode.error(redact(part.message, context.secrets)));
         close(1000, 'done');
         controller.close();
@@ -155,7 +162,9 @@ export async function bridgeWebSocket(
     ended = true;
     context.signal.removeEventListener('abort', onAbort);
     // Closed before the answer's end: break the response so the client sees it cut off.
-    const error = new Error(`The WebSocket backend closed mid-answer (code ${event.code ?? 1006}).`);
+    const error = new Error(
+      `The WebSocket backend closed mid-answer (code ${event.code ?? 1006}).`,
+    );
     context.onError?.(error);
     controller.error(error);
   });

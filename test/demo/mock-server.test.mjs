@@ -549,7 +549,8 @@ describe('upstream mode over a WebSocket backend (UPSTREAM_WS) and a local Ollam
     // The mock answers Ollama's /api/tags like a real one would not: stand in with a tiny server.
     const { createServer } = await import('node:http');
     const ollama = createServer((req, res) => {
-      if (req.url === '/api/tags') return void res.end(JSON.stringify({ models: [{ name: 'llama3' }] }));
+      if (req.url === '/api/tags')
+        return void res.end(JSON.stringify({ models: [{ name: 'llama3' }] }));
       void backend.mock.handle(req, res);
     });
     await new Promise((resolve) => ollama.listen(0, '127.0.0.1', () => resolve(undefined)));
@@ -561,7 +562,10 @@ describe('upstream mode over a WebSocket backend (UPSTREAM_WS) and a local Ollam
     try {
       const info = await json(await fetch(`${demo.url}/api/mock-info`));
       assert.deepEqual(info.ollama, { path: '/ollama/api/chat', models: ['llama3'] });
-      const decoded = await decodeResponse(await post(demo.url, '/ollama/api/chat', { ...chat('table'), model: 'llama3' }), 'ollama');
+      const decoded = await decodeResponse(
+        await post(demo.url, '/ollama/api/chat', { ...chat('table'), model: 'llama3' }),
+        'ollama',
+      );
       assert.equal(decoded.text, chooseAnswer('table').text);
       assert.equal(backend.mock.stats().requests.at(-1)?.model, 'llama3');
       assert.equal(await probeOllama(`http://127.0.0.1:${await closedPort()}`), undefined);

@@ -69,7 +69,10 @@ test('the Express example streams through toNodeHandler and checks the session f
 test('the Hono example answers through app.fetch, as Bun, Deno and workers call it', async () => {
   const { app } = await load('hono');
   const response = await app.fetch(
-    new Request('http://localhost/api/chat', jsonPost({ messages: [{ role: 'user', content: 'Hi' }] })),
+    new Request(
+      'http://localhost/api/chat',
+      jsonPost({ messages: [{ role: 'user', content: 'Hi' }] }),
+    ),
   );
   assert.equal(await response.text(), SSE);
   assert.equal(upstream.requests.at(-1)?.path, '/v1/messages');

@@ -49,7 +49,8 @@ describe('WebSocket backend bridged to SSE', () => {
         await sleep(20);
         return socket.terminate();
       }
-      if (prompt === 'fail') return socket.send(JSON.stringify({ error: { message: 'GPU on fire' } }));
+      if (prompt === 'fail')
+        return socket.send(JSON.stringify({ error: { message: 'GPU on fire' } }));
       if (prompt === 'silent') {
         socket.send(JSON.stringify({ token: 'Wait' }));
         await sleep(200);
@@ -65,7 +66,10 @@ describe('WebSocket backend bridged to SSE', () => {
   const serve = (extra = {}, options = {}) =>
     serveHandler(
       toNodeHandler,
-      createChatHandler({ upstream: { ws: backend.url, WebSocket, model: 'ws-model', ...extra }, ...options }),
+      createChatHandler({
+        upstream: { ws: backend.url, WebSocket, model: 'ws-model', ...extra },
+        ...options,
+      }),
     );
 
   test('re-encodes {token}/{reasoning}/{done} as SSE that the kit’s openai decoder reads', async () => {
@@ -92,7 +96,11 @@ describe('WebSocket backend bridged to SSE', () => {
       encode: (/** @type {any} */ request) => ({ prompt: request.messages.at(-1).content }),
       decode: (/** @type {string} */ message) => {
         const value = JSON.parse(message);
-        return value.token ? { type: 'text', text: value.token.toUpperCase() } : value.done ? { type: 'done', reason: 'length' } : null;
+        return value.token
+          ? { type: 'text', text: value.token.toUpperCase() }
+          : value.done
+            ? { type: 'done', reason: 'length' }
+            : null;
       },
       options: { headers: { authorization: 'Bearer ws-secret' } },
     });
@@ -124,7 +132,9 @@ describe('WebSocket backend bridged to SSE', () => {
       await until(() => backend.closes.length > closes, 'the backend to see the close');
       const ms = /** @type {number} */ (backend.closes.at(-1)?.at) - abortedAt;
       const stopMs = /** @type {number} */ (backend.messages.at(-1)?.at) - abortedAt;
-      t.diagnostic(`stop message after ${stopMs.toFixed(1)} ms, socket closed after ${ms.toFixed(1)} ms`);
+      t.diagnostic(
+        `stop message after ${stopMs.toFixed(1)} ms, socket closed after ${ms.toFixed(1)} ms`,
+      );
       assert.ok(ms < 1000, `closed ${ms} ms after the abort`);
       assert.equal(backend.messages.at(-1)?.data, '{"type":"stop"}', 'the stop message came first');
       assert.equal(backend.closes.at(-1)?.code, 1000);
@@ -151,7 +161,10 @@ describe('WebSocket backend bridged to SSE', () => {
         );
       }
       await until(() => backend.open() === 0, 'every backend socket to close', 10_000);
-      assert.equal(backend.messages.filter((message) => message.data === '{"type":"stop"}').length, stops);
+      assert.equal(
+        backend.messages.filter((message) => message.data === '{"type":"stop"}').length,
+        stops,
+      );
     } finally {
       await server.close();
     }
@@ -169,7 +182,8 @@ describe('WebSocket backend bridged to SSE', () => {
           ))
             void part;
         },
-        (/** @type {any} */ error) => error.code === 'provider' && /GPU on fire/.test(error.message),
+        (/** @type {any} */ error) =>
+          error.code === 'provider' && /GPU on fire/.test(error.message),
       );
     } finally {
       await server.close();
@@ -180,14 +194,20 @@ describe('WebSocket backend bridged to SSE', () => {
     const server = await serve();
     try {
       let text = '';
-      await assert.rejects(async () => {
-        const transport = sseTransport({ url: `${server.url}/chat`, protocol: 'openai' });
-        for await (const part of transport.stream({ messages: [{ role: 'user', content: 'drop' }] }, {
-          signal: new AbortController().signal,
-        })) {
-          if (part.type === 'text') text += part.text;
-        }
-      }, (/** @type {any} */ error) => error.code === 'network');
+      await assert.rejects(
+        async () => {
+          const transport = sseTransport({ url: `${server.url}/chat`, protocol: 'openai' });
+          for await (const part of transport.stream(
+            { messages: [{ role: 'user', content: 'drop' }] },
+            {
+              signal: new AbortController().signal,
+            },
+          )) {
+            if (part.type === 'text') text += part.text;
+          }
+        },
+        (/** @type {any} */ error) => error.code === 'network',
+      );
       assert.equal(text, 'Half');
     } finally {
       await server.close();
@@ -197,7 +217,10 @@ describe('WebSocket backend bridged to SSE', () => {
   test('keep-alive comments during the backend’s silence', async () => {
     const server = await serve({}, { keepAlive: 40 });
     try {
-      const response = await fetch(`${server.url}/chat`, jsonPost({ messages: [{ role: 'user', content: 'silent' }] }));
+      const response = await fetch(
+        `${server.url}/chat`,
+        jsonPost({ messages: [{ role: 'user', content: 'silent' }] }),
+      );
       assert.match(await response.text(), /"Wait"[^\n]*\n\n(: keep-alive\n\n)+data: /);
     } finally {
       await server.close();
@@ -209,7 +232,10 @@ describe('WebSocket backend bridged to SSE', () => {
     const handler = createChatHandler({ upstream: { ws: `ws://127.0.0.1:${port}/`, WebSocket } });
     const response = await handler(new Request('http://localhost/chat', jsonPost(question)));
     assert.equal(response.status, 502);
-    assert.match((await response.json()).error.message, new RegExp(`WebSocket backend at 127\\.0\\.0\\.1:${port} is unreachable`));
+    assert.match(
+      (await response.json()).error.message,
+      new RegExp(`WebSocket backend at 127\\.0\\.0\\.1:${port} is unreachable`),
+    );
   });
 });
 
@@ -223,7 +249,9 @@ test('defaultDecode reads the common message shapes', () => {
   assert.deepEqual(defaultDecode('{"type":"done"}'), [{ type: 'done' }]);
   assert.deepEqual(defaultDecode('[DONE]'), [{ type: 'done' }]);
   assert.deepEqual(defaultDecode('{"error":"no"}'), [{ type: 'error', message: 'no' }]);
-  assert.deepEqual(defaultDecode('{"type":"error","message":"bad"}'), [{ type: 'error', message: 'bad' }]);
+  assert.deepEqual(defaultDecode('{"type":"error","message":"bad"}'), [
+    { type: 'error', message: 'bad' },
+  ]);
   assert.deepEqual(defaultDecode('plain words'), [{ type: 'text', text: 'plain words' }]);
   assert.deepEqual(defaultDecode('{"type":"ping"}'), []);
 });

@@ -71,7 +71,11 @@ test('stream-chat-elements/server imports in Node without a DOM and answers a re
 
 test('the package entry does not pull in the server entry', async () => {
   const { readFile } = await import('node:fs/promises');
-  const embed = await readFile(new URL('../../dist/stream-chat-elements.js', import.meta.url), 'utf8').catch(() => '');
+  const embed = await readFile(
+    new URL('../../dist/stream-chat-elements.js', import.meta.url),
+    'utf8',
+  ).catch(() => '');
   const index = await readFile(new URL('../../dist/index.js', import.meta.url), 'utf8');
-  for (const source of [embed, index]) assert.doesNotMatch(source, /createChatHandler|toNodeHandler/);
+  for (const source of [embed, index])
+    assert.doesNotMatch(source, /createChatHandler|toNodeHandler/);
 });
