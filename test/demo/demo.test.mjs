@@ -135,6 +135,17 @@ const COMBINATIONS = /** @type {const} */ ([
 ]);
 
 describe('the demo page', { timeout: 180_000 }, () => {
+  test('runs Lit’s production build', async () => {
+    const page = await browser.newPage();
+    /** @type {string[]} */
+    const messages = [];
+    page.on('console', (message) => messages.push(message.text()));
+    await page.goto(demo.url + '/');
+    await page.locator('#chat').evaluate((chat) => /** @type {any} */ (chat).updateComplete);
+    await page.close();
+    assert.ok(!messages.some((text) => /Lit is in dev mode/.test(text)), messages.join('\n'));
+  });
+
   test('streams a rendered answer over every transport and protocol', async () => {
     const page = await open();
     await choose(page, { rate: '1000' });
