@@ -272,6 +272,27 @@ describe('<stream-chat> tool calls', function () {
     expect(el.messages.at(-1)!.content).to.equal(defaultToolStrings.toolStopped);
   });
 
+  it('removing the chat while a tool runs aborts its signal and sends nothing more', async () => {
+    let signal: AbortSignal | undefined;
+    let finishTool: (value: unknown) => void = () => undefined;
+    const { el, transport } = await chat({
+      onToolCall: (call) => {
+        signal = call.signal;
+        return new Promise((resolve) => (finishTool = resolve));
+      },
+    });
+    const sent = el.send('Slow');
+    await until(() => transport.requests.length === 1);
+    transport.push({ type: 'tool-call', id: 's', name: 'slow', args: '{}' });
+    finish(transport);
+    await until(() => signal);
+    el.remove();
+    expect(signal!.aborted).to.equal(true);
+    finishTool('late');
+    await sent;
+    expect(transport.requests).to.have.length(1);
+  });
+
   it('a stream that ends in the middle of a tool call is an error; text and the card stay', async () => {
     const { el, transport, root } = await chat({ onToolCall: () => 'x' });
     void el.send('Hi');

@@ -1,3 +1,4 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { StreamToolCallEvent, type ToolCallRequest } from '../../events/stream-tool-call.js';
 import { asText } from '../../transports/protocols/tool-calls.js';
 import type { ChatMessage, ToolCall, ToolDefinition } from '../../transports/transport.js';
@@ -28,14 +29,19 @@ export const isPending = (call: ToolCall): boolean => !('result' in call);
  * `stream-tool-call` listeners, then to the handler; an unknown tool, a missing handler or a
  * handler that throws gives the model an error result. Every call ends with a result, so the
  * conversation stays valid for the next request even when the round is not sent (the round
- * limit, or Stop).
+ * limit, Stop, or the chat's removal).
  */
-export class ToolLoop {
+export class ToolLoop implements ReactiveController {
   readonly #host: HTMLElement;
   #turn: AbortController | undefined;
 
-  constructor(host: HTMLElement) {
+  constructor(host: ReactiveControllerHost & HTMLElement) {
     this.#host = host;
+    host.addController(this);
+  }
+
+  hostDisconnected(): void {
+    this.stop();
   }
 
   /** Stops the tools of the running round: their calls get the `toolStopped` result. */
