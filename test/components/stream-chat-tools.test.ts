@@ -414,37 +414,34 @@ describe('<stream-chat> sources, usage, replace and conversation state', functio
     el.stop();
   });
 
-  it('meta, tool calls and sources survive a reload with persist', async () => {
+  it('a conversation restored by persist shows its cards and sources and sends its meta', async () => {
     const key = 'sce-test-tools';
-    localStorage.removeItem(key);
+    const saved: ChatMessage[] = [
+      { role: 'user', content: 'Hi' },
+      {
+        role: 'assistant',
+        content: 'Found it.',
+        toolCalls: [{ id: 't', name: 'search', args: '{}', status: 'done', result: ['hit'] }],
+        sources: [{ url: 'https://a.example/', title: 'A' }],
+        meta: { conversationId: 'conv-9' },
+      },
+    ];
+    localStorage.setItem(key, JSON.stringify(saved));
     const transport = new ManualTransport();
-    const first = await fixture<StreamChat>(
+    const el = await fixture<StreamChat>(
       html`<stream-chat persist=${key} .transport=${transport}></stream-chat>`,
     );
-    void first.send('Hi');
-    await until(() => transport.requests.length === 1);
-    transport.push(
-      { type: 'meta', conversationId: 'conv-9' },
-      { type: 'tool-call', id: 't', name: 'search', args: '{}' },
-      { type: 'tool-result', id: 't', result: ['hit'] },
-      { type: 'source', url: 'https://a.example/', title: 'A' },
-    );
-    transport.text('Found it.');
-    finish(transport);
-    await until(() => !first.streaming);
-    await until(() => localStorage.getItem(key)?.includes('conv-9'));
-    first.remove();
-    const second = await fixture<StreamChat>(
-      html`<stream-chat persist=${key} .transport=${transport}></stream-chat>`,
-    );
-    await until(() => second.messages.length === 2);
-    await until(() => second.shadowRoot!.querySelector('[part=sources]'));
-    expect(cards(second.shadowRoot!)[0]!.getAttribute('part')).to.equal('tool-call tool-call-done');
-    void second.send('More');
-    await until(() => transport.requests.length === 2);
-    expect(transport.requests[1]!.meta).to.deep.equal({ conversationId: 'conv-9' });
-    second.stop();
-    localStorage.removeItem(key);
+    try {
+      await until(() => el.messages.length === 2);
+      await until(() => el.shadowRoot!.querySelector('[part=sources]'));
+      expect(cards(el.shadowRoot!)[0]!.getAttribute('part')).to.equal('tool-call tool-call-done');
+      void el.send('More');
+      await until(() => transport.requests.length === 1);
+      expect(transport.requests[0]!.meta).to.deep.equal({ conversationId: 'conv-9' });
+      el.stop();
+    } finally {
+      localStorage.removeItem(key);
+    }
   });
 
   it('every tool and source string can be replaced through `strings`', async () => {

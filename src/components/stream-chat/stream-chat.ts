@@ -223,7 +223,7 @@ export class StreamChat extends LitElement {
   /** Regenerates the last answer, or sends again the question a failure put back. */
   async retry(): Promise<void> {
     const stream = await this.#load();
-    stream.abort();
+    this.stop();
     const failed = this.#failed;
     if (failed !== undefined) {
       if (this.#input?.value === failed) this.#setDraft('');
