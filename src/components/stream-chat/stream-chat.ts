@@ -183,11 +183,13 @@ export class StreamChat extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     void this.#load();
-    void Promise.all([import('./tool-cards.js'), import('./sources-list.js')]).then(
+    Promise.all([import('./tool-cards.js'), import('./sources-list.js')]).then(
       ([cards, sources]) => {
         this.#extras = { ...cards, ...sources };
         this.requestUpdate();
       },
+      // The answers' text still shows; only their tool cards and sources are missing.
+      (error: unknown) => console.warn('stream-chat-elements: tool cards could not load:', error),
     );
   }
 
