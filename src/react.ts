@@ -21,6 +21,7 @@ import { StreamErrorEvent } from './events/stream-error.js';
 import { StreamOpenEvent } from './events/stream-open.js';
 import { StreamStopRequestEvent } from './events/stream-stop-request.js';
 import { StreamTokenEvent } from './events/stream-token.js';
+import { StreamToolCallEvent } from './events/stream-tool-call.js';
 
 /** `<stream-chat>` as a React component, with typed `onStreamOpen` … `onStreamAbort` props. */
 export const StreamChat = createComponent({
@@ -34,6 +35,7 @@ export const StreamChat = createComponent({
     onStreamEnd: StreamEndEvent.eventName as EventName<StreamEndEvent>,
     onStreamError: StreamErrorEvent.eventName as EventName<StreamErrorEvent>,
     onStreamAbort: StreamAbortEvent.eventName as EventName<StreamAbortEvent>,
+    onStreamToolCall: StreamToolCallEvent.eventName as EventName<StreamToolCallEvent>,
   },
 });
 

@@ -16,8 +16,12 @@
  * @property {(reason: string) => Frame[]} finish
  * @property {(message: string, status: number) => Frame[]} error - an error reported mid-stream
  * @property {() => Frame[]} malformed - a frame a strict decoder must reject
+ * @property {(id: string, name: string, args: string) => Frame[]} toolCall - a call of a tool
+ *   the client runs, its JSON arguments streamed in two pieces (none where the service has no
+ *   client-side tools); `finish('tool_calls')` ends the reply after it
  *
- * @typedef {{ model: string, includeUsage: boolean }} ReplyContext
+ * @typedef {{ model: string, includeUsage: boolean, conversationId?: string }} ReplyContext
+ *   `conversationId`: the conversation the request continues (Dify keeps its id).
  *
  * @typedef {object} Protocol
  * @property {'sse' | 'ndjson' | 'text'} framing
@@ -33,6 +37,8 @@ const newId = (prefix) => `${prefix}${Date.now().toString(36)}${(idCounter += 1)
 const now = () => Math.floor(Date.now() / 1000);
 /** @param {unknown} value @returns {Frame} */
 const json = (value) => ({ data: JSON.stringify(value) });
+/** Arguments as two streamed pieces. @param {string} args */
+const halves = (args) => [args.slice(0, args.length >> 1), args.slice(args.length >> 1)];
 /** @param {string} event @param {Record<string, unknown>} value @returns {Frame} */
 const typed = (event, value) => ({ event, data: JSON.stringify({ type: event, ...value }) });
 
@@ -59,6 +65,7 @@ const openai = {
   encoder({ model, includeUsage }) {
     const base = { id: newId('chatcmpl-'), object: 'chat.completion.chunk', created: now(), model };
     let tokens = 0;
+    let calls = 0;
     /** @param {Record<string, unknown>} delta @param {string | null} finish */
     const chunk = (delta, finish = null) =>
       json({ ...base, choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }] });
@@ -87,6 +94,17 @@ const openai = {
       ],
       error: (message, status) => [json(openAiError(message, status))],
       malformed: () => [{ data: `{"id":"${base.id}","choices":[{"delta":{"content":"trunc` }],
+      toolCall: (id, name, args) => {
+        const index = calls++;
+        return [
+          chunk({
+            tool_calls: [{ index, id, type: 'function', function: { name, arguments: '' } }],
+          }),
+          ...halves(args).map((piece) =>
+            chunk({ tool_calls: [{ index, function: { arguments: piece } }] }),
+          ),
+        ];
+      },
     };
   },
 };
@@ -189,21 +207,46 @@ const openaiResponses = {
         frames.push(event('response.output_text.delta', { ...textIds(), delta }));
         return frames;
       },
+      toolCall: (id, name, args) => {
+        const item = {
+          id: newId('fc_'),
+          type: 'function_call',
+          call_id: id,
+          name,
+          status: 'in_progress',
+        };
+        const ids = { item_id: item.id, output_index: output.length };
+        const done = { ...item, arguments: args, status: 'completed' };
+        output.push(done);
+        return [
+          ...closeReasoning(),
+          event('response.output_item.added', {
+            output_index: ids.output_index,
+            item: { ...item, arguments: '' },
+          }),
+          ...halves(args).map((delta) =>
+            event('response.function_call_arguments.delta', { ...ids, delta }),
+          ),
+          event('response.function_call_arguments.done', { ...ids, arguments: args }),
+          event('response.output_item.done', { output_index: ids.output_index, item: done }),
+        ];
+      },
       finish: () => {
         const frames = closeReasoning();
         const ids = textIds();
-        frames.push(
-          event('response.output_text.done', { ...ids, text: answer }),
-          event('response.content_part.done', {
-            ...ids,
-            part: { type: 'output_text', text: answer, annotations: [] },
-          }),
-          event('response.output_item.done', {
-            output_index: ids.output_index,
-            item: messageItem('completed'),
-          }),
-        );
-        output.push(messageItem('completed'));
+        if (messageOpen)
+          frames.push(
+            event('response.output_text.done', { ...ids, text: answer }),
+            event('response.content_part.done', {
+              ...ids,
+              part: { type: 'output_text', text: answer, annotations: [] },
+            }),
+            event('response.output_item.done', {
+              output_index: ids.output_index,
+              item: messageItem('completed'),
+            }),
+          );
+        if (messageOpen) output.push(messageItem('completed'));
         frames.push(
           event('response.completed', { response: { ...response, status: 'completed', output } }),
         );
@@ -309,10 +352,32 @@ const anthropic = {
           typed('content_block_delta', { index, delta: { type: 'text_delta', text: delta } }),
         ];
       },
+      toolCall: (id, name, args) => {
+        const frames = open === null ? [] : [typed('content_block_stop', { index })];
+        open = null;
+        index += 1;
+        return [
+          ...frames,
+          typed('content_block_start', {
+            index,
+            content_block: { type: 'tool_use', id, name, input: {} },
+          }),
+          ...halves(args).map((partial_json) =>
+            typed('content_block_delta', {
+              index,
+              delta: { type: 'input_json_delta', partial_json },
+            }),
+          ),
+          typed('content_block_stop', { index }),
+        ];
+      },
       finish: (reason) => [
         ...(open === null ? [] : [typed('content_block_stop', { index })]),
         typed('message_delta', {
-          delta: { stop_reason: reason === 'stop' ? 'end_turn' : reason, stop_sequence: null },
+          delta: {
+            stop_reason: { stop: 'end_turn', tool_calls: 'tool_use' }[reason] ?? reason,
+            stop_sequence: null,
+          },
           usage: { output_tokens: tokens },
         }),
         typed('message_stop', {}),
@@ -340,12 +405,12 @@ const dify = {
     message,
     status,
   }),
-  /** @returns {Encoder} */
-  encoder() {
+  /** @param {ReplyContext} context @returns {Encoder} */
+  encoder({ conversationId }) {
     const ids = {
       task_id: newId('task-'),
       message_id: newId('msg-'),
-      conversation_id: newId('conv-'),
+      conversation_id: conversationId ?? newId('conv-'),
     };
     return {
       start: () => [{ event: 'ping' }],
@@ -365,6 +430,8 @@ const dify = {
         json({ event: 'error', ...ids, status, code: 'internal_server_error', message }),
       ],
       malformed: () => [{ data: '{"event": "message", "answer": "half a fr' }],
+      // Dify runs an app's tools itself (agent thoughts): nothing for the client to call.
+      toolCall: () => [],
     };
   },
 };
@@ -378,7 +445,7 @@ const ollama = {
   /** @param {ReplyContext} context @returns {Encoder} */
   encoder({ model }) {
     let tokens = 0;
-    /** @param {Record<string, string>} message @param {Record<string, unknown>} [extra] */
+    /** @param {Record<string, unknown>} message @param {Record<string, unknown>} [extra] */
     const line = (message, extra = { done: false }) =>
       json({
         model,
@@ -410,6 +477,10 @@ const ollama = {
       ],
       error: (message) => [json({ error: message })],
       malformed: () => [{ data: '{"model":"mock","message":{"role":"assistant","content":"tru' }],
+      // Ollama sends a call whole, its arguments as an object.
+      toolCall: (_id, name, args) => [
+        line({ tool_calls: [{ function: { name, arguments: JSON.parse(args) } }] }),
+      ],
     };
   },
 };
@@ -456,6 +527,18 @@ const aiSdk = {
       ],
       error: (message) => [json({ type: 'error', errorText: message })],
       malformed: () => [{ data: '{"type":"text-delta","id":"text-1","del' }],
+      toolCall: (toolCallId, toolName, args) => {
+        const frames = open === null ? [] : [json({ type: `${open}-end`, id: `${open}-${part}` })];
+        open = null;
+        return [
+          ...frames,
+          json({ type: 'tool-input-start', toolCallId, toolName }),
+          ...halves(args).map((inputTextDelta) =>
+            json({ type: 'tool-input-delta', toolCallId, inputTextDelta }),
+          ),
+          json({ type: 'tool-input-available', toolCallId, toolName, input: JSON.parse(args) }),
+        ];
+      },
     };
   },
 };
@@ -476,6 +559,7 @@ const text = {
       // A plain body has no error frame and no syntax to break: the best it can do is stop.
       error: () => [],
       malformed: () => [],
+      toolCall: () => [],
     };
   },
 };

@@ -5,12 +5,17 @@ import { StreamErrorEvent } from '../events/stream-error.js';
 import { StreamOpenEvent } from '../events/stream-open.js';
 import { StreamTokenEvent } from '../events/stream-token.js';
 import {
+  StreamError as StreamFailure,
   toStreamError,
   type ChatMessage,
   type ChatRequest,
   type ChatTransport,
+  type Source,
   type StreamError,
+  type StreamMeta,
   type StreamPart,
+  type ToolCall,
+  type Usage,
 } from '../transports/transport.js';
 
 /** `pending` waits for the first part; the last three say how the latest run ended. */
@@ -28,13 +33,24 @@ export interface StreamResult {
 export interface StreamControllerOptions {
   /** The transport of the next run; called once per run, inside its error handling. */
   transport(): ChatTransport;
-  /** Every text and reasoning part as it arrives, before coalescing: feed a renderer here. */
+  /**
+   * Every text, reasoning and `replace` part as it arrives, before coalescing: feed a renderer
+   * here. Tool calls, sources, usage and meta are gathered on the controller (the host is asked
+   * to update when they change).
+   */
   onPart?(part: StreamPart): void;
   /** Once per run, before `stream-end`, `stream-error` or `stream-abort` is dispatched. */
   onSettle?(result: StreamResult): void;
 }
 
 type TokenKind = 'text' | 'reasoning';
+
+/** A part's payload: the part without its `type`. */
+function withoutType<T extends { type: string }>(part: T): Omit<T, 'type'> {
+  const copy: Partial<T> = { ...part };
+  delete copy.type;
+  return copy as Omit<T, 'type'>;
+}
 
 /**
  * Owns one streamed reply at a time, modelled on Lit's `Task`: each run has its own
@@ -52,12 +68,22 @@ export class StreamController implements ReactiveController {
   /** The reasoning ("thinking") text of the current (or latest) run. */
   reasoning = '';
   error: StreamError | undefined;
+  /** The tool calls of the current (or latest) run, in the order they were announced. */
+  toolCalls: ToolCall[] = [];
+  /** The sources the current (or latest) run cites. */
+  sources: Source[] = [];
+  /** Token counts of the current (or latest) run, if the protocol reported them. */
+  usage: Usage | undefined;
+  /** Ids the server gave the current (or latest) run, for the next request. */
+  meta: StreamMeta | undefined;
 
   readonly #host: ReactiveControllerHost & HTMLElement;
   readonly #options: StreamControllerOptions;
   #abort: AbortController | undefined;
   #request: ChatRequest | undefined;
   #queue: { kind: TokenKind; text: string }[] = [];
+  /** Ids of the tool calls whose arguments are complete. */
+  #complete = new Set<string>();
   #frame = 0;
 
   constructor(host: ReactiveControllerHost & HTMLElement, options: StreamControllerOptions) {
@@ -88,7 +114,10 @@ export class StreamController implements ReactiveController {
     this.#abort = controller;
     this.#request = request;
     this.text = this.reasoning = '';
-    this.error = undefined;
+    this.error = this.usage = this.meta = undefined;
+    this.toolCalls = [];
+    this.sources = [];
+    this.#complete.clear();
     this.#setStatus('pending');
     // A transport that ignores the signal must not keep the run (and `send()`) waiting.
     const stopped = new Promise<undefined>((resolve) =>
@@ -117,7 +146,22 @@ export class StreamController implements ReactiveController {
           this.#setStatus('streaming');
           this.#options.onPart?.(part);
           this.#token(part.type, part.text);
+        } else {
+          this.#gather(part);
         }
+      }
+      const cut = this.toolCalls.find(
+        (call) => !this.#complete.has(call.id) && !('result' in call),
+      );
+      if (cut) {
+        this.#settle(
+          'error',
+          new StreamFailure(
+            'protocol',
+            `The stream ended in the middle of the tool call "${cut.name}".`,
+          ),
+        );
+        return;
       }
       this.#settle('done', undefined, reason);
     } catch (thrown) {
@@ -127,6 +171,57 @@ export class StreamController implements ReactiveController {
       // Its outcome no longer matters to anyone: the run has settled.
       iterator?.return?.().catch(() => undefined);
     }
+  }
+
+  /** Tool calls, results, sources, usage, meta and replaced text: kept for the answer and shown. */
+  #gather(part: StreamPart): void {
+    switch (part.type) {
+      case 'tool-call-delta':
+      case 'tool-call': {
+        let call = this.toolCalls.find((c) => c.id === part.id);
+        if (!call) {
+          call = { id: part.id, name: part.name, args: '', status: 'running' };
+          this.toolCalls = [...this.toolCalls, call];
+        }
+        if (part.type === 'tool-call') {
+          call.args = part.args;
+          this.#complete.add(part.id);
+        } else {
+          call.args += part.argsDelta;
+        }
+        break;
+      }
+      case 'tool-result': {
+        const call =
+          this.toolCalls.find((c) => c.id === part.id) ??
+          (this.toolCalls = [...this.toolCalls, { id: part.id, name: '', args: '' }]).at(-1)!;
+        call.result = part.result;
+        call.status = part.isError ? 'error' : 'done';
+        if (part.isError) call.isError = true;
+        break;
+      }
+      case 'source':
+        if (!this.sources.some((s) => s.url === part.url && s.title === part.title)) {
+          this.sources = [...this.sources, withoutType(part)];
+        }
+        break;
+      case 'usage': {
+        this.usage = { ...this.usage, ...withoutType(part) };
+        return;
+      }
+      case 'meta': {
+        this.meta = { ...this.meta, ...withoutType(part) };
+        return;
+      }
+      case 'replace':
+        this.text = part.text;
+        this.#options.onPart?.(part);
+        break;
+      default:
+        return;
+    }
+    this.#setStatus('streaming');
+    this.#host.requestUpdate();
   }
 
   #open(): void {
@@ -174,7 +269,16 @@ export class StreamController implements ReactiveController {
     if (status === 'done') this.#open();
     this.#request = undefined;
     this.error = error;
-    const message: ChatMessage = { role: 'assistant', content: this.text };
+    if (status !== 'done') {
+      for (const call of this.toolCalls) if (!('result' in call)) call.status = 'error';
+    }
+    const message: ChatMessage = {
+      role: 'assistant',
+      content: this.text,
+      ...(this.toolCalls.length && { toolCalls: this.toolCalls }),
+      ...(this.sources.length && { sources: this.sources }),
+      ...(this.meta && { meta: this.meta }),
+    };
     this.#setStatus(status);
     this.#options.onSettle?.({
       status,
@@ -185,7 +289,11 @@ export class StreamController implements ReactiveController {
     const partial = this.text;
     this.#host.dispatchEvent(
       status === 'done'
-        ? new StreamEndEvent(reason === undefined ? { message } : { message, reason })
+        ? new StreamEndEvent({
+            message,
+            ...(reason !== undefined && { reason }),
+            ...(this.usage && { usage: this.usage }),
+          })
         : error
           ? new StreamErrorEvent({ error: error.toJSON(), partial })
           : new StreamAbortEvent({ partial }),

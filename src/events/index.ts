@@ -4,3 +4,4 @@ export * from './stream-end.js';
 export * from './stream-error.js';
 export * from './stream-abort.js';
 export * from './stream-stop-request.js';
+export * from './stream-tool-call.js';

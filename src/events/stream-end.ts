@@ -1,9 +1,11 @@
 import { DetailEvent } from '../internal/detail-event.js';
-import type { ChatMessage } from '../transports/transport.js';
+import type { ChatMessage, Usage } from '../transports/transport.js';
 
 export interface StreamEndDetail {
   readonly message: ChatMessage;
   readonly reason?: string;
+  /** Token counts of the reply, when the protocol reports them. */
+  readonly usage?: Usage;
 }
 
 /** The reply finished normally. */

@@ -36,14 +36,21 @@ const namedEvents: Record<string, string[]> = {
     'message_delta',
     'message_stop',
     'ping',
+    'error',
   ],
   'openai-responses': [
+    'response.created',
     'response.output_text.delta',
     'response.reasoning_summary_text.delta',
     'response.reasoning_text.delta',
+    'response.output_item.added',
+    'response.output_item.done',
+    'response.function_call_arguments.delta',
+    'response.output_text.annotation.added',
     'response.completed',
     'response.incomplete',
     'response.failed',
+    'error',
   ],
 };
 

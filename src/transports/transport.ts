@@ -51,6 +51,11 @@ export interface ChatMessage {
   sources?: Source[];
   /** The reader's rating of an assistant message. */
   feedback?: 'up' | 'down';
+  /**
+   * On an assistant message: the ids the server gave the reply (Dify's conversation id, …); the
+   * chat sends the latest ones as the next request's `meta`.
+   */
+  meta?: StreamMeta;
 }
 
 /**

@@ -45,6 +45,7 @@ describe('persistence helper', function () {
         feedback: 'up',
         toolCalls: [{ id: 'c1', name: 'f', args: '{}', status: 'done', result: 42 }],
         sources: [{ url: 'https://example.com/', title: 'Example' }],
+        meta: { conversationId: 'conv-1' },
       },
       { role: 'tool', content: '42', toolCallId: 'c1' },
     ];

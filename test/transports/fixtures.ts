@@ -144,6 +144,7 @@ export const fixtures: Fixture[] = [
       ],
     ]),
     parts: [
+      { type: 'meta', responseId: 'resp_1' },
       { type: 'reasoning', text: 'Plan: greet.' },
       { type: 'text', text: 'Grüße' },
       { type: 'text', text: ' 🌍' },
@@ -221,9 +222,11 @@ export const fixtures: Fixture[] = [
       ['message_stop', { type: 'message_stop' }],
     ]),
     parts: [
+      { type: 'meta', messageId: 'msg_1' },
       { type: 'reasoning', text: 'User greets; ' },
       { type: 'text', text: 'Bonjour ' },
       { type: 'text', text: 'à vous ✨' },
+      { type: 'usage', inputTokens: 12, outputTokens: 15 },
       { type: 'finish', reason: 'end_turn' },
     ],
   },
@@ -265,6 +268,7 @@ export const fixtures: Fixture[] = [
       ],
     ]),
     parts: [
+      { type: 'meta', conversationId: 'c1', messageId: 'm1' },
       { type: 'text', text: 'Hola' },
       { type: 'text', text: ', señor 🎩' },
       { type: 'finish', reason: 'stop' },
@@ -329,6 +333,7 @@ export const fixtures: Fixture[] = [
       ['[DONE]'],
     ]),
     parts: [
+      { type: 'meta', messageId: 'msg-1' },
       { type: 'reasoning', text: 'Hmm… ' },
       { type: 'text', text: 'Olá' },
       { type: 'text', text: ' mundo 🚀' },

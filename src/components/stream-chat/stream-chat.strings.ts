@@ -1,10 +1,11 @@
 import type { TokenViewStrings } from '../token-view/token-view.strings.js';
+import { defaultToolStrings, type ToolStrings } from './tool-cards.strings.js';
 
 /**
  * Every string `<stream-chat>` shows or announces; replace any of them with `strings`. It
  * includes the strings of its answers' `<token-view>`s (code copy button, image placeholder).
  */
-export interface StreamChatStrings extends TokenViewStrings {
+export interface StreamChatStrings extends TokenViewStrings, ToolStrings {
   /** Accessible name of the message list. */
   log: string;
   /** Accessible name of the text area. */
@@ -41,6 +42,7 @@ export interface StreamChatStrings extends TokenViewStrings {
 export type ChatOwnStrings = Omit<StreamChatStrings, keyof TokenViewStrings>;
 
 export const defaultStrings: ChatOwnStrings = {
+  ...defaultToolStrings,
   log: 'Conversation',
   input: 'Message',
   placeholder: 'Send a message',

@@ -8,7 +8,12 @@ import { StreamErrorEvent } from '../../events/stream-error.js';
 import { defineElement } from '../../internal/define-element.js';
 import { chunkError, lazy } from '../../internal/lazy.js';
 import { createTransport, type TransportName } from '../../transports/create.js';
-import type { ChatMessage, ChatTransport, StreamError } from '../../transports/transport.js';
+import type {
+  ChatMessage,
+  ChatTransport,
+  StreamError,
+  ToolDefinition,
+} from '../../transports/transport.js';
 import { StopButton } from '../stop-button/stop-button.js';
 import { TokenView } from '../token-view/token-view.js';
 import {
@@ -17,6 +22,11 @@ import {
   type StreamChatStrings,
 } from './stream-chat.strings.js';
 import { streamChatStyles } from './stream-chat.styles.js';
+import { toolCardStyles } from './tool-cards.styles.js';
+import { isPending, ToolLoop, type ToolHandler } from './tool-loop.js';
+
+/** Tool cards and the sources list render from a chunk loaded with the streaming machinery. */
+type Extras = typeof import('./tool-cards.js') & typeof import('./sources-list.js');
 
 /** Messages rendered at first, and added per step as the reader scrolls back. */
 const WINDOW = 50;
@@ -44,6 +54,16 @@ const persistenceModule = lazy(() => import('../../controllers/persistence.js'))
  * @csspart reasoning - The collapsible reasoning ("thinking") section of an answer.
  * @csspart typing - The indicator shown until the first token arrives.
  * @csspart stopped - The mark on an answer that was stopped.
+ * @csspart tool-call - A tool call's card (a `<details>`); also `tool-call-running`, `tool-call-done` or `tool-call-error`.
+ * @csspart tool-call-summary - The card's summary: the tool's name and status.
+ * @csspart tool-call-name - The tool's name.
+ * @csspart tool-call-status - The call's status (running, done, failed).
+ * @csspart tool-call-args - The arguments, as formatted JSON (or as written, when they are not JSON).
+ * @csspart tool-call-note - The note under arguments that are not valid JSON.
+ * @csspart tool-call-result - The collapsed result of a call.
+ * @csspart sources - The numbered list of sources under an answer (a `<nav>`).
+ * @csspart source - One source.
+ * @csspart source-link - A source's link.
  * @csspart empty - The default empty state.
  * @csspart earlier-button - Renders older messages of a long history.
  * @csspart jump-button - "Jump to latest", shown while the reader is scrolled up.
@@ -67,15 +87,19 @@ const persistenceModule = lazy(() => import('../../controllers/persistence.js'))
  * @cssprop [--sce-spacing=0.75rem] - Gap between messages and padding.
  * @cssprop [--sce-max-width=48rem] - Maximum width of the message column.
  * @cssprop [--stream-chat-input-max-height=12em] - Height up to which the text area grows.
+ * @cssprop [--stream-chat-tool-background=transparent] - Background of tool-call cards.
+ * @cssprop [--stream-chat-tool-font-family=ui-monospace, monospace] - Font of tool names, arguments and results.
+ * @cssprop [--stream-chat-tool-max-height=16em] - Height above which arguments and results scroll.
  * @event {StreamOpenEvent} stream-open - The connection for a reply is open.
  * @event {StreamTokenEvent} stream-token - Text arrived; at most one event per animation frame.
  * @event {StreamEndEvent} stream-end - The reply finished normally.
  * @event {StreamErrorEvent} stream-error - The reply failed.
  * @event {StreamAbortEvent} stream-abort - The reply was stopped (Stop, Escape, `stop()`, a new send, or removal).
+ * @event {StreamToolCallEvent} stream-tool-call - The model called a tool; `respondWith(result)` answers it (cancels the event).
  * @event {StreamStopRequestEvent} stream-stop-request - Escape was pressed while a reply streams; cancel it to keep the reply running.
  */
 export class StreamChat extends LitElement {
-  static override styles = streamChatStyles;
+  static override styles = [streamChatStyles, toolCardStyles];
 
   /** Registers the element (and the elements it uses) under `tag`; safe to call more than once. */
   static define(tag = 'stream-chat'): void {
@@ -109,6 +133,18 @@ export class StreamChat extends LitElement {
   /** Replacements for any of the visible or announced strings (see `StreamChatStrings`). */
   @property({ attribute: false }) strings: Partial<StreamChatStrings> = {};
 
+  /** Tools the page runs itself, sent with each request where the protocol has a place for them. */
+  @property({ attribute: false }) tools: ToolDefinition[] = [];
+
+  /**
+   * Runs a tool the model called (unless a `stream-tool-call` listener answered it); what it
+   * returns or resolves to is sent back as the result, what it throws as an error result.
+   */
+  @property({ attribute: false }) onToolCall: ToolHandler | undefined;
+
+  /** How many times one turn may send tool results back and stream the continuation. */
+  @property({ type: Number, attribute: 'max-tool-rounds' }) maxToolRounds = 5;
+
   /** Whether a reply is streaming (read-only; reflected for stylesheets and `<stop-button>`). */
   @property({ type: Boolean, reflect: true }) streaming = false;
 
@@ -135,6 +171,8 @@ export class StreamChat extends LitElement {
   #erase = false;
   /** What storage failures this chat has warned about: each is told once, not per keystroke. */
   #warned = new Set<string>();
+  #extras: Extras | undefined;
+  #tools = new ToolLoop(this);
 
   #scroll = new AutoScrollController(this, () => this.#log);
 
@@ -156,6 +194,14 @@ export class StreamChat extends LitElement {
     super.connectedCallback();
     // Fetched early so it is there by the first send; a failure is reported by that send.
     this.#load().catch(() => undefined);
+    Promise.all([import('./tool-cards.js'), import('./sources-list.js')]).then(
+      ([cards, sources]) => {
+        this.#extras = { ...cards, ...sources };
+        this.requestUpdate();
+      },
+      // The answers' text still shows; only their tool cards and sources are missing.
+      (error: unknown) => console.warn('stream-chat-elements: tool cards could not load:', error),
+    );
   }
 
   /** The conversation. Set it to load a history (this stops a running reply); read it to save. */
@@ -164,7 +210,7 @@ export class StreamChat extends LitElement {
     return this.#messages;
   }
   set messages(value: ChatMessage[]) {
-    this.#stream?.abort();
+    this.stop();
     this.#messages = value;
     this.#from = Math.max(0, value.length - WINDOW);
     this.#failed = this.failure = undefined;
@@ -180,7 +226,7 @@ export class StreamChat extends LitElement {
     } catch (error) {
       return this.#loadFailed(error, content);
     }
-    stream.abort();
+    this.stop();
     this.#set([...this.#messages, { role: 'user', content }]);
     this.#scroll.scrollToBottom();
     return this.#run(stream);
@@ -189,13 +235,14 @@ export class StreamChat extends LitElement {
   /** Stops the running reply; what arrived stays, marked as stopped. No-op when nothing runs. */
   stop(): void {
     this.#stream?.abort();
+    this.#tools.stop();
   }
 
   /** Regenerates the last answer, or sends again the question a failure put back. */
   async retry(): Promise<void> {
     const failed = this.#failed;
     if (failed !== undefined) {
-      this.#stream?.abort();
+      this.stop();
       if (this.#input?.value === failed) this.#setDraft('');
       return this.send(failed);
     }
@@ -205,9 +252,12 @@ export class StreamChat extends LitElement {
     } catch (error) {
       return this.#loadFailed(error);
     }
-    stream.abort();
+    this.stop();
     const list = this.#messages;
-    const question = list.at(-1)?.role === 'assistant' ? list.slice(0, -1) : list;
+    // The whole last turn goes: its answers and the tool results between them.
+    let end = list.length;
+    while (end > 0 && ['assistant', 'tool'].includes(list[end - 1]!.role)) end -= 1;
+    const question = list.slice(0, end);
     if (question.at(-1)?.role !== 'user') return;
     this.#set(question);
     return this.#run(stream);
@@ -295,7 +345,7 @@ export class StreamChat extends LitElement {
         ></textarea>
         <slot name="actions"></slot>
         ${
-          live
+          this.streaming
             ? html`<stop-button part="stop-button" .label=${s.stop}></stop-button>`
             : html`<button part="send-button" ?disabled=${this.blank}>${s.send}</button>`
         }
@@ -303,7 +353,7 @@ export class StreamChat extends LitElement {
   }
 
   #row(message: ChatMessage, s: ChatOwnStrings, live: boolean) {
-    if (message.role === 'system') return nothing;
+    if (message.role === 'system' || message.role === 'tool') return nothing;
     const user = message.role === 'user';
     const stream = this.#stream!;
     const reasoning = live ? stream.reasoning : this.#reasoning.get(message);
@@ -332,6 +382,8 @@ export class StreamChat extends LitElement {
                 .text=${live ? '' : message.content}
                 .strings=${this.strings}
               ></token-view>
+              ${this.#extras?.toolCards(live ? stream.toolCalls : message.toolCalls, s)}
+              ${this.#extras?.sourcesList(live ? stream.sources : message.sources, s)}
               ${
                 this.#stopped.has(message)
                   ? html`<small part="stopped">${s.stopped}</small>`
@@ -379,8 +431,12 @@ export class StreamChat extends LitElement {
         (this.#stream ??= new StreamController(this, {
           transport: () => this.#transport(),
           onPart: (part) => {
+            if (part.type === 'replace') {
+              this.#views()[0]?.reset();
+              this.#fed[0] = 0;
+            }
             // A section appears (or its label changes) with the first part of its kind.
-            if (this.#fed[part.type === 'text' ? 0 : 1] === 0) this.requestUpdate();
+            if (this.#fed[part.type === 'reasoning' ? 1 : 0] === 0) this.requestUpdate();
             this.#feed();
           },
           onSettle: ({ status, message, reasoning, error }) => {
@@ -388,7 +444,7 @@ export class StreamChat extends LitElement {
             this.#views().forEach((view) => view?.end());
             const last = this.#messages.at(-1);
             const input = this.#input;
-            if (status === 'done' || message.content || reasoning) {
+            if (status === 'done' || message.content || reasoning || message.toolCalls) {
               if (reasoning) this.#reasoning.set(message, reasoning);
               if (status === 'aborted') this.#stopped.add(message);
               this.#set([...this.#messages, message]);
@@ -420,14 +476,40 @@ export class StreamChat extends LitElement {
     this.dispatchEvent(new StreamErrorEvent({ error: error.toJSON(), partial: '' }));
   }
 
-  #run(stream: StreamController): Promise<void> {
+  /**
+   * Streams the answer; while it ends with tool calls the page answers, sends their results and
+   * streams the continuation into the same turn, up to `maxToolRounds` times.
+   */
+  async #run(stream: StreamController): Promise<void> {
     this.#failed = this.failure = undefined;
-    this.#fed = [0, 0];
-    this.streaming = true;
-    return stream.run({
-      messages: this.#messages,
-      ...(this.model ? { model: this.model } : {}),
-    });
+    for (let round = 0; ; round += 1) {
+      this.#fed = [0, 0];
+      this.streaming = true;
+      const meta = this.#messages.findLast((m) => m.role === 'assistant')?.meta;
+      await stream.run({
+        messages: this.#messages,
+        ...(this.model ? { model: this.model } : {}),
+        ...(this.tools.length ? { tools: this.tools } : {}),
+        ...(meta ? { meta } : {}),
+      });
+      const answer = this.#messages.at(-1);
+      if (stream.status !== 'done' || !answer?.toolCalls?.some(isPending)) return;
+      this.streaming = true;
+      const results = await this.#tools.run(answer, {
+        tools: this.tools,
+        handler: this.onToolCall,
+        exhausted: round >= this.maxToolRounds,
+        strings: { ...defaultStrings, ...this.strings },
+        onResult: () => this.requestUpdate(),
+      });
+      // A new question, a new history or clear() took over meanwhile.
+      if (this.#messages.at(-1) !== answer) return;
+      this.#set([...this.#messages, ...results.messages]);
+      if (!results.send) {
+        this.streaming = false;
+        return;
+      }
+    }
   }
 
   #transport(): ChatTransport {

@@ -25,9 +25,6 @@ export interface Protocol {
   decoder(): Decoder;
 }
 
-/** The body of `{ messages, model, stream: true }` most servers accept. */
-export const chatBody = ({ messages, model }: ChatRequest) => ({ model, messages, stream: true });
-
 /** Parses a JSON frame; blank frames (keep-alives) give `undefined`. */
 export function parseJson<T>(data: string): T | undefined {
   if (!data.trim()) return undefined;
@@ -38,13 +35,27 @@ export function parseJson<T>(data: string): T | undefined {
   }
 }
 
-/** The error a model server reported inside the stream (an object with `message`, or a string). */
+/**
+ * The error a model server reported inside the stream: a string, or an object with `message`
+ * (and `code`), possibly nested one level as `error` (`{ error: { code, message } }`). Without a
+ * message the code names the error.
+ */
 export function providerError(error: unknown): StreamError {
+  const text = (value: unknown) => (typeof value === 'string' && value ? value : undefined);
+  const field = (value: unknown, key: string): unknown =>
+    value !== null && typeof value === 'object'
+      ? (value as Record<string, unknown>)[key]
+      : undefined;
+  const nested = field(error, 'error');
   const message =
-    typeof error === 'string' ? error : (error as { message?: unknown } | null)?.message;
+    text(error) ?? text(field(error, 'message')) ?? text(nested) ?? text(field(nested, 'message'));
+  const code = text(field(error, 'code')) ?? text(field(nested, 'code'));
   return new StreamError(
     'provider',
-    typeof message === 'string' && message ? message : 'The model server reported an error.',
+    message ??
+      (code
+        ? `The model server reported an error: ${code}.`
+        : 'The model server reported an error.'),
   );
 }
 
