@@ -37,6 +37,8 @@ export function withKeepAlive(
             }
             arm();
           }, interval);
+          // A response nobody reads must not keep a Node or Bun process alive.
+          (timer as { unref?: () => void }).unref?.();
         };
         arm();
       },
