@@ -9,7 +9,8 @@ new PerformanceObserver((list) => {
 }).observe({ type: 'resource', buffered: true });
 const highlighterLoaded = () => requested.some((name) => name.includes('/markdown/highlight.'));
 
-describe('<token-view> default highlighter', () => {
+describe('<token-view> default highlighter', function () {
+  this.timeout(15_000);
   it('is not loaded for text without code, nor when highlighting is off or custom', async () => {
     const plain = await tokenView();
     plain.text = '# No code\n\nJust `inline code`, which is not highlighted.';

@@ -59,7 +59,8 @@ export function chatPanelSuite(options: ChatPanelSuiteOptions): void {
     app = await loadApp(options.app);
   });
 
-  beforeEach(async () => {
+  beforeEach(async function () {
+    this.timeout(15_000);
     container = document.createElement('div');
     document.body.append(container);
     // A framework that mistakes the tags for its own components, or a prop for an attribute,

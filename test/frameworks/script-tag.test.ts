@@ -36,7 +36,9 @@ function reachableChunks(files: CdnFiles): Set<string> {
   return reached;
 }
 
-describe('the embed on a plain page (examples/html), loaded from a CDN path', () => {
+describe('the embed on a plain page (examples/html), loaded from a CDN path', function () {
+  // Loading a page with the built embed takes its time on a busy machine: hooks included.
+  this.timeout(15_000);
   let files: CdnFiles;
   let frame: HTMLIFrameElement;
   let page: Window & typeof globalThis;
