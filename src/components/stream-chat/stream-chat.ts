@@ -5,13 +5,18 @@ import type { SavedChat } from '../../controllers/persistence.js';
 import type { StreamController } from '../../controllers/stream-controller.js';
 import { StreamStopRequestEvent } from '../../events/stream-stop-request.js';
 import { defineElement } from '../../internal/define-element.js';
+import { messageId, withIds } from '../../internal/message-id.js';
+import { isSendKey } from '../../internal/send-key.js';
+import { addVersion, showVersion, turnStart, withoutVersions } from '../../internal/versions.js';
 import { createTransport, type TransportName } from '../../transports/create.js';
 import type { ChatMessage, ChatTransport, StreamError } from '../../transports/transport.js';
 import { StopButton } from '../stop-button/stop-button.js';
 import { TokenView } from '../token-view/token-view.js';
+import { defaultTokenViewStrings } from '../token-view/token-view.strings.js';
+import { DEFAULT_ACTIONS, MessageActions } from './message-actions.js';
+import { messageActionsStyles } from './message-actions.styles.js';
 import {
   defaultStrings,
-  type ChatOwnStrings,
   type StreamChatStrings,
 } from './stream-chat.strings.js';
 import { streamChatStyles } from './stream-chat.styles.js';
@@ -32,6 +37,7 @@ const WINDOW = 50;
  * @slot header - Above the messages.
  * @slot empty - Shown while the conversation is empty.
  * @slot actions - Extra composer controls, before the send button.
+ * @slot actions-<id> - The page's own buttons in the actions row of the message with that id.
  * @csspart messages - The scrolling message list (`role="log"`).
  * @csspart message - Every message.
  * @csspart user-message - A message the user sent.
@@ -39,6 +45,21 @@ const WINDOW = 50;
  * @csspart reasoning - The collapsible reasoning ("thinking") section of an answer.
  * @csspart typing - The indicator shown until the first token arrives.
  * @csspart stopped - The mark on an answer that was stopped.
+ * @csspart message-actions - The row of actions under a finished message.
+ * @csspart action-button - Every button of that row (and the version buttons).
+ * @csspart copy-message-button - Copies an answer as Markdown (and HTML); announces "Copied".
+ * @csspart good-button - Rates an answer as good (`aria-pressed`).
+ * @csspart bad-button - Rates an answer as bad (`aria-pressed`).
+ * @csspart regenerate-button - Streams a new answer; the old one stays as a version.
+ * @csspart edit-button - Turns a question into an inline editor.
+ * @csspart versions - The ‹ 2 / 3 › controls of a turn with versions.
+ * @csspart previous-version-button - Shows the previous version of the turn.
+ * @csspart next-version-button - Shows the next version of the turn.
+ * @csspart version-label - The "2 / 3" between them.
+ * @csspart editor - The inline editor of a question (a form).
+ * @csspart editor-input - Its text area.
+ * @csspart editor-send-button - Sends the edited question.
+ * @csspart editor-cancel-button - Closes the editor.
  * @csspart empty - The default empty state.
  * @csspart earlier-button - Renders older messages of a long history.
  * @csspart jump-button - "Jump to latest", shown while the reader is scrolled up.
@@ -62,15 +83,24 @@ const WINDOW = 50;
  * @cssprop [--sce-spacing=0.75rem] - Gap between messages and padding.
  * @cssprop [--sce-max-width=48rem] - Maximum width of the message column.
  * @cssprop [--stream-chat-input-max-height=12em] - Height up to which the text area grows.
+ * @cssprop [--stream-chat-action-color=var(--sce-color-muted)] - The action buttons' icons.
+ * @cssprop [--stream-chat-action-hover-background=var(--sce-color-surface)] - Behind a hovered action.
+ * @cssprop [--stream-chat-action-active-color=var(--sce-color-accent)] - A pressed Good or Bad.
+ * @cssprop [--stream-chat-action-size=1rem] - The size of the action icons.
+ * @cssprop [--stream-chat-actions-gap=0.125rem] - The gap between the actions.
  * @event {StreamOpenEvent} stream-open - The connection for a reply is open.
  * @event {StreamTokenEvent} stream-token - Text arrived; at most one event per animation frame.
  * @event {StreamEndEvent} stream-end - The reply finished normally.
  * @event {StreamErrorEvent} stream-error - The reply failed.
  * @event {StreamAbortEvent} stream-abort - The reply was stopped (Stop, Escape, `stop()`, a new send, or removal).
  * @event {StreamStopRequestEvent} stream-stop-request - Escape was pressed while a reply streams; cancel it to keep the reply running.
+ * @event {MessageFeedbackEvent} message-feedback - An answer was rated Good or Bad, or the rating taken back.
+ * @event {MessageEditEvent} message-edit - An edited question is about to be sent as a new version; cancelable.
+ * @event {MessageRegenerateEvent} message-regenerate - A new answer is about to replace one (kept as a version); cancelable.
+ * @event {MessageVersionEvent} message-version - A turn is about to show another of its versions; cancelable.
  */
 export class StreamChat extends LitElement {
-  static override styles = streamChatStyles;
+  static override styles = [streamChatStyles, messageActionsStyles];
 
   /** Registers the element (and the elements it uses) under `tag`; safe to call more than once. */
   static define(tag = 'stream-chat'): void {
@@ -104,6 +134,9 @@ export class StreamChat extends LitElement {
   /** Replacements for any of the visible or announced strings (see `StreamChatStrings`). */
   @property({ attribute: false }) strings: Partial<StreamChatStrings> = {};
 
+  /** The actions shown under finished messages: any of `copy feedback regenerate edit`. */
+  @property() actions = DEFAULT_ACTIONS;
+
   /** Whether a reply is streaming (read-only; reflected for stylesheets and `<stop-button>`). */
   @property({ type: Boolean, reflect: true }) streaming = false;
 
@@ -122,6 +155,10 @@ export class StreamChat extends LitElement {
   #composing = false;
   #reasoning = new WeakMap<ChatMessage, string>();
   #stopped = new WeakSet<ChatMessage>();
+
+  /** While an answer is regenerated: the conversation it replaces, and where its turn starts. */
+  #branch: { at: number; previous: ChatMessage[] } | undefined;
+  #actions = new MessageActions(this);
 
   #stream: StreamController | undefined;
   #loading: Promise<StreamController> | undefined;
@@ -153,8 +190,9 @@ export class StreamChat extends LitElement {
     return this.#messages;
   }
   set messages(value: ChatMessage[]) {
+    this.#branch = undefined;
     this.#stream?.abort();
-    this.#messages = value;
+    this.#messages = withIds(value);
     this.#from = Math.max(0, value.length - WINDOW);
     this.#failed = this.failure = undefined;
   }
@@ -165,7 +203,7 @@ export class StreamChat extends LitElement {
     if (!content) return;
     const stream = await this.#load();
     stream.abort();
-    this.#set([...this.#messages, { role: 'user', content }]);
+    this.#set([...this.#messages, { role: 'user', content, id: messageId() }]);
     this.#scroll.scrollToBottom();
     return this.#run(stream);
   }
@@ -185,10 +223,55 @@ export class StreamChat extends LitElement {
       return this.send(failed);
     }
     const list = this.#messages;
-    const question = list.at(-1)?.role === 'assistant' ? list.slice(0, -1) : list;
-    if (question.at(-1)?.role !== 'user') return;
-    this.#set(question);
+    if (list.at(-1)?.role === 'assistant') return this.regenerate();
+    if (list.at(-1)?.role !== 'user') return;
     return this.#run(stream);
+  }
+
+  /**
+   * Streams a new answer in place of the answer `id` (by default the last one); the answer it
+   * replaces, and what followed it, stay as an earlier version of that turn.
+   */
+  async regenerate(id?: string): Promise<void> {
+    const stream = await this.#load();
+    stream.abort();
+    const list = this.#messages;
+    const index = id === undefined ? list.length - 1 : list.findIndex((m) => m.id === id);
+    const at = turnStart(list, index);
+    if (list[index]?.role !== 'assistant' || list[at - 1]?.role !== 'user') return;
+    this.#branch = { at, previous: list };
+    this.#set(list.slice(0, at));
+    return this.#run(stream);
+  }
+
+  /**
+   * Sends `content` as a new version of the question `id` and streams its answer; the question
+   * as it was, and what followed it, stay as an earlier version of that turn.
+   */
+  async edit(id: string, content: string): Promise<void> {
+    const text = content.trim();
+    const stream = await this.#load();
+    const at = this.#messages.findIndex((m) => m.id === id);
+    if (!text || this.#messages[at]?.role !== 'user') return;
+    stream.abort();
+    this.#set(addVersion(this.#messages, at, { role: 'user', content: text, id: messageId() }));
+    this.#scroll.scrollToBottom();
+    return this.#run(stream);
+  }
+
+  /** Shows version `index` (0-based) of the turn whose shown version starts with message `id`. */
+  showVersion(id: string, index: number): void {
+    const at = this.#messages.findIndex((m) => m.id === id);
+    if (at >= 0 && !this.streaming) this.#set(showVersion(this.#messages, at, index));
+  }
+
+  /** Sets (or, with `null`, removes) the rating of the answer `id`. */
+  rate(id: string, value: 'up' | 'down' | null): void {
+    const message = this.#messages.find((m) => m.id === id);
+    if (message?.role !== 'assistant') return;
+    if (value) message.feedback = value;
+    else delete message.feedback;
+    this.#set([...this.#messages]);
   }
 
   /** Stops any reply and empties the conversation (and its saved copy). The draft stays. */
@@ -215,11 +298,12 @@ export class StreamChat extends LitElement {
       log.scrollTop = log.scrollHeight - this.#keep;
       this.#keep = 0;
     }
-    if (changed.has('messages')) this.#save({ messages: this.#messages });
+    // While an answer is regenerated, the answer it replaces is still the saved one.
+    if (changed.has('messages')) this.#save({ messages: this.#branch?.previous ?? this.#messages });
   }
 
   protected override render() {
-    const s = { ...defaultStrings, ...this.strings };
+    const s = { ...defaultTokenViewStrings, ...defaultStrings, ...this.strings };
     const live = !!this.#stream?.running;
     const list = this.#messages;
     const rows = live ? [...list, { role: 'assistant', content: '' } as const] : list;
@@ -248,7 +332,9 @@ export class StreamChat extends LitElement {
             ${rows.map((message, index) =>
               // Older rows of a long history stay empty parts: their positions are kept, so
               // rendering them later reuses every other row as it is.
-              index < this.#from ? nothing : this.#row(message, s, live && index === list.length),
+              index < this.#from
+                ? nothing
+                : this.#row(message, s, live && index === list.length, index),
             )}
           </div>
         </div>
@@ -258,6 +344,7 @@ export class StreamChat extends LitElement {
             : html`<button part="jump-button" @click=${this.#jump}>${s.jump}</button>`
         }
       </div>
+      ${this.#actions.status(s)}
       <div part="error" class=${failure ? 'on' : ''}>
         <span role="alert">${failure?.message}</span>
         ${
@@ -287,7 +374,7 @@ export class StreamChat extends LitElement {
       </form>`;
   }
 
-  #row(message: ChatMessage, s: ChatOwnStrings, live: boolean) {
+  #row(message: ChatMessage, s: StreamChatStrings, live: boolean, index: number) {
     if (message.role === 'system') return nothing;
     const user = message.role === 'user';
     const stream = this.#stream!;
@@ -296,7 +383,8 @@ export class StreamChat extends LitElement {
       <span class="sr">${user ? s.user : s.assistant}</span>
       ${
         user
-          ? html`<div class="text" dir="auto">${message.content}</div>`
+          ? (this.#actions.editor(message, s) ??
+            html`<div class="text" dir="auto">${message.content}</div>`)
           : html`${
                 reasoning
                   ? html`<details part="reasoning">
@@ -323,6 +411,7 @@ export class StreamChat extends LitElement {
                   : nothing
               }`
       }
+      ${live ? nothing : this.#actions.render(message, index, this.#messages, s)}
     </div>`;
   }
 
@@ -372,11 +461,21 @@ export class StreamChat extends LitElement {
             this.#views().forEach((view) => view?.end());
             const last = this.#messages.at(-1);
             const input = this.#input;
+            const branch = this.#branch;
+            this.#branch = undefined;
+            message.id ??= messageId();
             if (status === 'done' || message.content || reasoning) {
               if (reasoning) this.#reasoning.set(message, reasoning);
               if (status === 'aborted') this.#stopped.add(message);
-              this.#set([...this.#messages, message]);
-            } else if (error && last?.role === 'user' && input && !input.value) {
+              this.#set(
+                branch
+                  ? addVersion(branch.previous, branch.at, message)
+                  : [...this.#messages, message],
+              );
+            } else if (branch) {
+              // Nothing came of the regeneration: the answer it was to replace is back.
+              this.#set(branch.previous);
+            } else if (error && last?.role === 'user' && !last.versions && input && !input.value) {
               this.#failed = last.content;
               this.#set(this.#messages.slice(0, -1));
               this.#setDraft(last.content);
@@ -395,7 +494,7 @@ export class StreamChat extends LitElement {
     this.#fed = [0, 0];
     this.streaming = true;
     return stream.run({
-      messages: this.#messages,
+      messages: withoutVersions(this.#messages),
       ...(this.model ? { model: this.model } : {}),
     });
   }
@@ -437,15 +536,7 @@ export class StreamChat extends LitElement {
   }
 
   #onKeydown(event: KeyboardEvent): void {
-    // Enter confirms an IME composition (Chinese, Japanese, Korean input): never send then.
-    // Safari reports that keydown after compositionend, with keyCode 229.
-    if (
-      event.key === 'Enter' &&
-      !event.shiftKey &&
-      !event.isComposing &&
-      !this.#composing &&
-      event.keyCode !== 229
-    ) {
+    if (isSendKey(event, this.#composing)) {
       event.preventDefault();
       this.#submit();
     }
