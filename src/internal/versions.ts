@@ -2,8 +2,8 @@ import type { ChatMessage, MessageVersions } from '../transports/transport.js';
 
 // The versions of a turn live on the first message of the version shown (see
 // `ChatMessage.versions`), so `messages` stays the linear conversation that is shown and sent.
-// These functions return a new array; the heads they move the versions between are updated in
-// place, so the chat's per-message state (keyed by the message object) stays with them.
+// These functions return new arrays and copy the heads they change: the messages they are
+// given may be the page's own (frozen, even).
 
 /** Where a message's turn stands among its versions: 0-based `index` of `count`. */
 export interface VersionPosition {
@@ -18,18 +18,24 @@ export function versionPosition(message: ChatMessage): VersionPosition | undefin
 
 /** Every version of the turn at `at`, the shown one included (its head without `versions`). */
 function allVersions(messages: ChatMessage[], at: number): ChatMessage[][] {
-  const head = messages[at]!;
-  const { index, others } = head.versions ?? { index: 0, others: [] };
-  delete head.versions;
+  const [head, ...rest] = messages.slice(at);
+  const { index, others } = head?.versions ?? { index: 0, others: [] };
   const all = [...others];
-  all.splice(index, 0, messages.slice(at));
+  if (head) all.splice(index, 0, [withoutVersion(head), ...rest]);
   return all;
 }
 
-function withHead(head: ChatMessage, versions: MessageVersions): ChatMessage {
-  head.versions = versions;
-  return head;
+function withoutVersion(message: ChatMessage): ChatMessage {
+  if (!message.versions) return message;
+  const copy = { ...message };
+  delete copy.versions;
+  return copy;
 }
+
+const withHead = (head: ChatMessage, versions: MessageVersions): ChatMessage => ({
+  ...head,
+  versions,
+});
 
 /**
  * The conversation with a new version of the turn at `at` shown: `head` (an edited question,
@@ -54,12 +60,7 @@ export function showVersion(messages: ChatMessage[], at: number, to: number): Ch
 
 /** The messages as the model gets them: without the versions it does not need. */
 export function withoutVersions(messages: ChatMessage[]): ChatMessage[] {
-  return messages.map((message) => {
-    if (!message.versions) return message;
-    const rest = { ...message };
-    delete rest.versions;
-    return rest;
-  });
+  return messages.map(withoutVersion);
 }
 
 /** Where the turn of the message at `index` starts: just after the question it answers. */

@@ -9,18 +9,20 @@ export const messageActionsStyles = css`
     flex-wrap: wrap;
     align-items: center;
     gap: var(--stream-chat-actions-gap, 0.125rem);
-    margin-block-start: 0.25rem;
+    /* A negative margin to pull it closer would upset pinning the list to its bottom. */
+    margin-block-start: 0;
     color: var(--stream-chat-action-color, var(--_muted));
     opacity: 0;
     transition: opacity 0.15s;
   }
-  [part~='user-message'] [part~='message-actions'] {
-    justify-content: end;
+  [part~='message-actions'].user {
+    align-self: end;
   }
-  [part~='message']:hover [part~='message-actions'],
+  [part~='message']:hover + [part~='message-actions'],
+  [part~='message-actions']:hover,
   [part~='message-actions']:focus-within,
   [part~='message-actions'].versioned,
-  .list > div:last-of-type [part~='message-actions'] {
+  [part~='message-actions']:last-child {
     opacity: 1;
   }
   @media (hover: none) {

@@ -20,7 +20,7 @@ export interface MessageActionsHost extends ReactiveControllerHost, HTMLElement 
   actions: string;
   streaming: boolean;
   messages: ChatMessage[];
-  rate(id: string, value: 'up' | 'down' | null): void;
+  rate(id: string, value: 'up' | 'down' | null): ChatMessage | undefined;
   regenerate(id?: string): Promise<void>;
   edit(id: string, content: string): Promise<void>;
   showVersion(id: string, index: number): void;
@@ -120,7 +120,7 @@ export class MessageActions implements ReactiveController {
     </form>`;
   }
 
-  /** The row of actions under the finished message at `index` of `list`. */
+  /** The row of actions to render after the finished message at `index` of `list`. */
   render(message: ChatMessage, index: number, list: ChatMessage[], s: ActionStrings) {
     const id = message.id;
     if (id === undefined || id === this.#editing) return nothing;
@@ -143,10 +143,9 @@ export class MessageActions implements ReactiveController {
       role="group"
       aria-label=${s.messageActions}
       data-id=${id}
-      class=${position ? 'versioned' : ''}
+      class="${message.role}${position ? ' versioned' : ''}"
     >
-      ${position ? this.#versions(message, position.index, position.count, s) : nothing}
-      ${buttons}
+      ${position ? this.#versions(message, position.index, position.count, s) : nothing} ${buttons}
       <slot name=${`actions-${id}`}></slot>
     </div>`;
   }
@@ -229,8 +228,8 @@ export class MessageActions implements ReactiveController {
   }
 
   async #copy(message: ChatMessage, event: Event): Promise<void> {
-    const row = (event.currentTarget as Element).closest('[part~="message"]');
-    const view = row?.querySelector(':scope > token-view');
+    const row = (event.currentTarget as Element).closest('[part~="message-actions"]');
+    const view = row?.previousElementSibling?.querySelector(':scope > token-view');
     const content = view?.shadowRoot?.querySelector('[part="content"]');
     let ok = true;
     try {
@@ -244,8 +243,12 @@ export class MessageActions implements ReactiveController {
 
   #rate(message: ChatMessage, value: 'up' | 'down'): void {
     const next = message.feedback === value ? null : value;
-    this.#host.rate(message.id!, next);
-    this.#host.dispatchEvent(new MessageFeedbackEvent({ id: message.id!, value: next, message }));
+    const rated = this.#host.rate(message.id!, next);
+    if (rated) {
+      this.#host.dispatchEvent(
+        new MessageFeedbackEvent({ id: message.id!, value: next, message: rated }),
+      );
+    }
   }
 
   #regenerate(message: ChatMessage): void {
@@ -277,7 +280,9 @@ export class MessageActions implements ReactiveController {
     this.#host.requestUpdate();
     await this.#host.updateComplete;
     this.#host.renderRoot
-      .querySelector<HTMLElement>(`[part~="message-actions"][data-id="${id}"] [part~="edit-button"]`)
+      .querySelector<HTMLElement>(
+        `[part~="message-actions"][data-id="${id}"] [part~="edit-button"]`,
+      )
       ?.focus();
   }
 

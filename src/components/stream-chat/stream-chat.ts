@@ -15,10 +15,7 @@ import { TokenView } from '../token-view/token-view.js';
 import { defaultTokenViewStrings } from '../token-view/token-view.strings.js';
 import { DEFAULT_ACTIONS, MessageActions } from './message-actions.js';
 import { messageActionsStyles } from './message-actions.styles.js';
-import {
-  defaultStrings,
-  type StreamChatStrings,
-} from './stream-chat.strings.js';
+import { defaultStrings, type StreamChatStrings } from './stream-chat.strings.js';
 import { streamChatStyles } from './stream-chat.styles.js';
 
 /** Messages rendered at first, and added per step as the reader scrolls back. */
@@ -153,8 +150,9 @@ export class StreamChat extends LitElement {
   /** How much answer and reasoning text the live views have been given. */
   #fed = [0, 0];
   #composing = false;
-  #reasoning = new WeakMap<ChatMessage, string>();
-  #stopped = new WeakSet<ChatMessage>();
+  /** Per message id: versions copy messages, the id stays. */
+  #reasoning = new Map<string, string>();
+  #stopped = new Set<string>();
 
   /** While an answer is regenerated: the conversation it replaces, and where its turn starts. */
   #branch: { at: number; previous: ChatMessage[] } | undefined;
@@ -265,13 +263,16 @@ export class StreamChat extends LitElement {
     if (at >= 0 && !this.streaming) this.#set(showVersion(this.#messages, at, index));
   }
 
-  /** Sets (or, with `null`, removes) the rating of the answer `id`. */
-  rate(id: string, value: 'up' | 'down' | null): void {
-    const message = this.#messages.find((m) => m.id === id);
-    if (message?.role !== 'assistant') return;
-    if (value) message.feedback = value;
-    else delete message.feedback;
-    this.#set([...this.#messages]);
+  /** Sets (or, with `null`, removes) the rating of the answer `id`; returns the rated answer. */
+  rate(id: string, value: 'up' | 'down' | null): ChatMessage | undefined {
+    const at = this.#messages.findIndex((m) => m.id === id);
+    const message = this.#messages[at];
+    if (message?.role !== 'assistant') return undefined;
+    const rated = { ...message };
+    if (value) rated.feedback = value;
+    else delete rated.feedback;
+    this.#set(this.#messages.with(at, rated));
+    return rated;
   }
 
   /** Stops any reply and empties the conversation (and its saved copy). The draft stays. */
@@ -378,41 +379,41 @@ export class StreamChat extends LitElement {
     if (message.role === 'system') return nothing;
     const user = message.role === 'user';
     const stream = this.#stream!;
-    const reasoning = live ? stream.reasoning : this.#reasoning.get(message);
+    const reasoning = live ? stream.reasoning : this.#reasoning.get(message.id!);
     return html`<div part="message ${message.role}-message" aria-busy=${live || nothing}>
-      <span class="sr">${user ? s.user : s.assistant}</span>
-      ${
-        user
-          ? (this.#actions.editor(message, s) ??
-            html`<div class="text" dir="auto">${message.content}</div>`)
-          : html`${
-                reasoning
-                  ? html`<details part="reasoning">
-                      <summary>${live && !stream.text ? s.thinking : s.reasoning}</summary>
-                      <token-view
-                        .text=${live ? '' : reasoning}
-                        .strings=${this.strings}
-                      ></token-view>
-                    </details>`
-                  : nothing
-              }
-              ${
-                live && stream.status === 'pending'
-                  ? html`<span part="typing" role="img" aria-label=${s.typing}>•••</span>`
-                  : nothing
-              }
-              <token-view
-                .text=${live ? '' : message.content}
-                .strings=${this.strings}
-              ></token-view>
-              ${
-                this.#stopped.has(message)
-                  ? html`<small part="stopped">${s.stopped}</small>`
-                  : nothing
-              }`
-      }
-      ${live ? nothing : this.#actions.render(message, index, this.#messages, s)}
-    </div>`;
+        <span class="sr">${user ? s.user : s.assistant}</span>
+        ${
+          user
+            ? (this.#actions.editor(message, s) ??
+              html`<div class="text" dir="auto">${message.content}</div>`)
+            : html`${
+                  reasoning
+                    ? html`<details part="reasoning">
+                        <summary>${live && !stream.text ? s.thinking : s.reasoning}</summary>
+                        <token-view
+                          .text=${live ? '' : reasoning}
+                          .strings=${this.strings}
+                        ></token-view>
+                      </details>`
+                    : nothing
+                }
+                ${
+                  live && stream.status === 'pending'
+                    ? html`<span part="typing" role="img" aria-label=${s.typing}>•••</span>`
+                    : nothing
+                }
+                <token-view
+                  .text=${live ? '' : message.content}
+                  .strings=${this.strings}
+                ></token-view>
+                ${
+                  this.#stopped.has(message.id!)
+                    ? html`<small part="stopped">${s.stopped}</small>`
+                    : nothing
+                }`
+        }
+      </div>
+      ${live ? nothing : this.#actions.render(message, index, this.#messages, s)}`;
   }
 
   get #log(): HTMLElement | null | undefined {
@@ -465,8 +466,8 @@ export class StreamChat extends LitElement {
             this.#branch = undefined;
             message.id ??= messageId();
             if (status === 'done' || message.content || reasoning) {
-              if (reasoning) this.#reasoning.set(message, reasoning);
-              if (status === 'aborted') this.#stopped.add(message);
+              if (reasoning) this.#reasoning.set(message.id, reasoning);
+              if (status === 'aborted') this.#stopped.add(message.id);
               this.#set(
                 branch
                   ? addVersion(branch.previous, branch.at, message)
