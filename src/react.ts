@@ -15,6 +15,10 @@ import './define.js';
 import { StopButton as StopButtonElement } from './components/stop-button/stop-button.js';
 import { StreamChat as StreamChatElement } from './components/stream-chat/stream-chat.js';
 import { TokenView as TokenViewElement } from './components/token-view/token-view.js';
+import { MessageEditEvent } from './events/message-edit.js';
+import { MessageFeedbackEvent } from './events/message-feedback.js';
+import { MessageRegenerateEvent } from './events/message-regenerate.js';
+import { MessageVersionEvent } from './events/message-version.js';
 import { StreamAbortEvent } from './events/stream-abort.js';
 import { StreamEndEvent } from './events/stream-end.js';
 import { StreamErrorEvent } from './events/stream-error.js';
@@ -22,7 +26,10 @@ import { StreamOpenEvent } from './events/stream-open.js';
 import { StreamStopRequestEvent } from './events/stream-stop-request.js';
 import { StreamTokenEvent } from './events/stream-token.js';
 
-/** `<stream-chat>` as a React component, with typed `onStreamOpen` … `onStreamAbort` props. */
+/**
+ * `<stream-chat>` as a React component, with typed `onStreamOpen` … `onStreamAbort` props and
+ * `onMessageFeedback`, `onMessageEdit`, `onMessageRegenerate`, `onMessageVersion`.
+ */
 export const StreamChat = createComponent({
   react: React,
   tagName: 'stream-chat',
@@ -34,6 +41,10 @@ export const StreamChat = createComponent({
     onStreamEnd: StreamEndEvent.eventName as EventName<StreamEndEvent>,
     onStreamError: StreamErrorEvent.eventName as EventName<StreamErrorEvent>,
     onStreamAbort: StreamAbortEvent.eventName as EventName<StreamAbortEvent>,
+    onMessageFeedback: MessageFeedbackEvent.eventName as EventName<MessageFeedbackEvent>,
+    onMessageEdit: MessageEditEvent.eventName as EventName<MessageEditEvent>,
+    onMessageRegenerate: MessageRegenerateEvent.eventName as EventName<MessageRegenerateEvent>,
+    onMessageVersion: MessageVersionEvent.eventName as EventName<MessageVersionEvent>,
   },
 });
 

@@ -6,6 +6,7 @@ import type {
   StopButton,
   StreamChat,
 } from '../../src/index.js';
+import { withoutIds } from '../helpers/messages.js';
 import { loadApp, type FrameworkApp } from './harness.js';
 
 const ANSWER = 'Hello from the **mock** model.';
@@ -89,7 +90,7 @@ export function chatPanelSuite(options: ChatPanelSuiteOptions): void {
     expect(element.transport).to.have.property('stream').that.is.a('function');
     expect(element.hasAttribute('transport')).to.equal(false);
     if (options.messages !== undefined) {
-      expect(element.messages).to.deep.equal(options.messages);
+      expect(withoutIds(element.messages)).to.deep.equal(options.messages);
       expect(element.hasAttribute('messages')).to.equal(false);
     }
     const stop = container.querySelector('stop-button') as StopButton;
@@ -104,7 +105,7 @@ export function chatPanelSuite(options: ChatPanelSuiteOptions): void {
     await waitUntil(() => status().startsWith('Answered'), 'no stream-end', { timeout: 2500 });
     expect(status()).to.equal(`Answered: ${ANSWER}`);
     expect(received()).to.equal(`${ANSWER.length} characters received`);
-    expect(chat().messages.slice(-2)).to.deep.equal([
+    expect(withoutIds(chat().messages.slice(-2))).to.deep.equal([
       { role: 'user', content: 'Hi' },
       { role: 'assistant', content: ANSWER },
     ]);
@@ -117,6 +118,18 @@ export function chatPanelSuite(options: ChatPanelSuiteOptions): void {
     chat().stop();
     await waitUntil(() => status().startsWith('Stopped'), 'no stream-abort', { timeout: 2500 });
     expect(status()).to.equal('Stopped after 7 characters');
+  });
+
+  it('hears message-feedback when an answer is rated', async () => {
+    void chat().send('Hi');
+    await waitUntil(() => status().startsWith('Answered'), 'no stream-end', { timeout: 2500 });
+    await chat().updateComplete;
+    // The example's greeting, when it has one, is an answer too: rate the last answer.
+    const answers = chat().shadowRoot!.querySelectorAll<HTMLButtonElement>('[part~=good-button]');
+    answers[answers.length - 1]!.click();
+    await waitUntil(() => status().startsWith('Rated'), 'no message-feedback', { timeout: 2500 });
+    expect(status()).to.equal('Rated up');
+    expect(chat().messages.at(-1)!.feedback).to.equal('up');
   });
 
   it('hears stream-error with its code', async () => {
