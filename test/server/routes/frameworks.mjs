@@ -5,10 +5,12 @@
 // - the React, Vue and Svelte examples bundled with esbuild on request, each with its own copy
 //   of the kit (from src/, behind its public package names) and of the framework. Bundling is
 //   what lets a browser test run React 18 (CommonJS, installed as `react-18`) next to React 19.
+// - the Angular example compiled ahead of time by ngc (@angular/compiler-cli), then bundled.
 import { existsSync, readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { performCompilation, readConfiguration } from '@angular/compiler-cli';
 import { build } from 'esbuild';
 import { compile as compileSvelte } from 'svelte/compiler';
 import { compileScript, parse } from 'vue/compiler-sfc';
@@ -40,6 +42,7 @@ const APPS = {
   },
   vue: { entry: 'test/frameworks/apps/vue.ts' },
   svelte: { entry: 'test/frameworks/apps/svelte.ts' },
+  angular: { entry: 'test/frameworks/apps/angular.ts' },
 };
 
 /** The package's public names, resolved to the sources as the demo's Vite config does. */
@@ -102,6 +105,59 @@ const svelteFiles = {
   },
 };
 
+/**
+ * Compiles an Angular component file ahead of time, as `ng build` does: the decorators become
+ * static Ivy definitions (template functions), so no JIT compiler runs for it. Types of the kit
+ * come from a stub: the full type check with strict templates is `npm run typecheck`'s.
+ * @param {string} path
+ */
+function compileAngular(path) {
+  const stub = `${ROOT}test/frameworks/apps/angular-types.d.ts`;
+  const config = readConfiguration(`${ROOT}examples/angular/tsconfig.json`, {
+    noEmit: false,
+    declaration: false,
+    sourceMap: false,
+    strictTemplates: false,
+    paths: { 'stream-chat-elements': [stub], 'stream-chat-elements/define': [stub] },
+  });
+  /** @type {string | undefined} */
+  let code;
+  const { diagnostics } = performCompilation({
+    rootNames: [path],
+    options: config.options,
+    emitFlags: config.emitFlags,
+    emitCallback: ({ program, customTransformers }) => {
+      const file = program.getSourceFile(path);
+      return program.emit(
+        file,
+        (_name, text) => (code = text),
+        undefined,
+        false,
+        customTransformers,
+      );
+    },
+  });
+  const errors = diagnostics.filter((diagnostic) => diagnostic.category === 1);
+  if (errors.length > 0 || code === undefined) {
+    throw new Error(
+      `ngc could not compile ${path}: ${JSON.stringify(errors.map((e) => e.messageText))}`,
+    );
+  }
+  return code;
+}
+
+/** @type {import('esbuild').Plugin} */
+const angularFiles = {
+  name: 'angular-aot',
+  setup(builder) {
+    builder.onLoad({ filter: /examples\/angular\/.*\.component\.ts$/ }, ({ path }) => ({
+      contents: compileAngular(path),
+      loader: 'js',
+      resolveDir: dirname(path),
+    }));
+  },
+};
+
 /** @param {{ entry: string, alias?: Record<string, string> }} app */
 async function bundle(app) {
   const result = await build({
@@ -122,7 +178,7 @@ async function bundle(app) {
       __VUE_PROD_DEVTOOLS__: 'false',
       __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false',
     },
-    plugins: [packageEntries, vueFiles, svelteFiles],
+    plugins: [packageEntries, vueFiles, svelteFiles, angularFiles],
   });
   // A warning about an example (say, Svelte's about its markup) fails the test that loads it.
   const own = result.warnings.filter((warning) => !warning.location?.file.includes('node_modules'));
