@@ -10,6 +10,7 @@ import type {
   StreamChat,
   TokenView,
 } from '../../src/index.js';
+import { StreamError } from '../../src/index.js';
 import { ManualTransport, until } from '../controllers/manual-transport.js';
 import { withoutIds } from '../helpers/messages.js';
 import { newProbeId } from '../helpers/server.js';
@@ -421,6 +422,53 @@ describe('<stream-chat> message actions', function () {
       false,
     );
     expect(contents(el.messages)).to.deep.equal(['One', 'Answer 2 to: One', 'Two', 'Answer ']);
+  });
+
+  it('a regeneration that fails before any text puts the old answer back, and Retry tries again', async () => {
+    const { el, transport, root } = await manualChat('The answer');
+    const before = el.messages;
+    button(el, before[1], 'regenerate-button').click();
+    await until(() => transport.requests.length === 2, 'asked again');
+    expect(contents(transport.requests[1]!.messages)).to.deep.equal(['Hi']);
+    const failed = oneEvent(el, 'stream-error');
+    transport.fail(new StreamError('http', 'Overloaded', { status: 503 }));
+    await failed;
+    await el.updateComplete;
+    expect(el.messages).to.deep.equal(before);
+    expect(root.querySelector('[part=error] [role=alert]')!.textContent).to.equal('Overloaded');
+    root.querySelector<HTMLButtonElement>('[part=retry-button]')!.click();
+    await until(() => transport.requests.length === 3, 'retried');
+    transport.text('Another answer');
+    const ended = oneEvent(el, 'stream-end');
+    transport.push({ type: 'finish' });
+    await ended;
+    expect(contents(el.messages)).to.deep.equal(['Hi', 'Another answer']);
+    expect(contents(el.messages[1]!.versions!.others[0]!)).to.deep.equal(['The answer']);
+  });
+
+  it('an edit whose answer fails keeps the edited question, its versions and the composer draft', async () => {
+    const { el, transport, root } = await manualChat('The answer');
+    const input = root.querySelector<HTMLTextAreaElement>('[part=input]')!;
+    input.value = 'half-typed';
+    const ended = oneEvent(el, 'stream-end');
+    void el.edit(el.messages[0]!.id!, 'Hi, edited');
+    await until(() => transport.requests.length === 2, 'sent');
+    transport.text('Edited answer');
+    transport.push({ type: 'finish' });
+    await ended;
+    const failed = oneEvent(el, 'stream-error');
+    void el.edit(el.messages[0]!.id!, 'Hi, edited again');
+    await until(() => transport.requests.length === 3, 'sent');
+    transport.fail(new StreamError('network', 'Offline'));
+    await failed;
+    await el.updateComplete;
+    expect(contents(el.messages)).to.deep.equal(['Hi, edited again']);
+    expect(label(el, el.messages[0])).to.equal('3 / 3');
+    expect(input.value).to.equal('half-typed');
+    root.querySelector<HTMLButtonElement>('[part=retry-button]')!.click();
+    await until(() => transport.requests.length === 4, 'retried');
+    expect(contents(transport.requests[3]!.messages)).to.deep.equal(['Hi, edited again']);
+    el.stop();
   });
 
   it('keeps versions and feedback across a reload with persist', async () => {
