@@ -5,5 +5,7 @@ describe('Angular (examples/angular, compiled ahead of time by ngc)', () => {
     app: 'angular',
     framework: /^Angular 21\./,
     messages: [{ role: 'assistant', content: 'Hi! Ask me anything.' }],
+    // ngc compiles the example first (a few seconds on an idle machine).
+    bundleTimeout: 120_000,
   });
 });

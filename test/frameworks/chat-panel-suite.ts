@@ -18,6 +18,8 @@ export interface ChatPanelSuiteOptions {
   framework: RegExp;
   /** The conversation the example binds to `messages`, when it binds one. */
   messages?: ChatMessage[];
+  /** How long the runner's server may take to build the bundle (ms). */
+  bundleTimeout?: number;
 }
 
 /**
@@ -55,7 +57,7 @@ export function chatPanelSuite(options: ChatPanelSuiteOptions): void {
 
   before(async function () {
     // The runner's server bundles the example with esbuild on this request: allow for a busy machine.
-    this.timeout(30_000);
+    this.timeout(options.bundleTimeout ?? 30_000);
     app = await loadApp(options.app);
   });
 

@@ -10,7 +10,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { performCompilation, readConfiguration } from '@angular/compiler-cli';
+import { Worker } from 'node:worker_threads';
 import { build } from 'esbuild';
 import { compile as compileSvelte } from 'svelte/compiler';
 import { compileScript, parse } from 'vue/compiler-sfc';
@@ -106,52 +106,29 @@ const svelteFiles = {
 };
 
 /**
- * Compiles an Angular component file ahead of time, as `ng build` does: the decorators become
- * static Ivy definitions (template functions), so no JIT compiler runs for it. Types of the kit
- * come from a stub: the full type check with strict templates is `npm run typecheck`'s.
+ * Compiles an Angular component file ahead of time, as `ng build` does (see
+ * test/server/angular-aot.mjs), in a worker: ngc is synchronous and would hold up the runner.
  * @param {string} path
+ * @returns {Promise<string>}
  */
 function compileAngular(path) {
-  const stub = `${ROOT}test/frameworks/apps/angular-types.d.ts`;
-  const config = readConfiguration(`${ROOT}examples/angular/tsconfig.json`, {
-    noEmit: false,
-    declaration: false,
-    sourceMap: false,
-    strictTemplates: false,
-    paths: { 'stream-chat-elements': [stub], 'stream-chat-elements/define': [stub] },
-  });
-  /** @type {string | undefined} */
-  let code;
-  const { diagnostics } = performCompilation({
-    rootNames: [path],
-    options: config.options,
-    emitFlags: config.emitFlags,
-    emitCallback: ({ program, customTransformers }) => {
-      const file = program.getSourceFile(path);
-      return program.emit(
-        file,
-        (_name, text) => (code = text),
-        undefined,
-        false,
-        customTransformers,
-      );
-    },
-  });
-  const errors = diagnostics.filter((diagnostic) => diagnostic.category === 1);
-  if (errors.length > 0 || code === undefined) {
-    throw new Error(
-      `ngc could not compile ${path}: ${JSON.stringify(errors.map((e) => e.messageText))}`,
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('../angular-aot.mjs', import.meta.url), {
+      workerData: { root: ROOT, path },
+    });
+    worker.once('message', (/** @type {{ code?: string, error?: string }} */ result) =>
+      result.code === undefined ? reject(new Error(result.error)) : resolve(result.code),
     );
-  }
-  return code;
+    worker.once('error', reject);
+  });
 }
 
 /** @type {import('esbuild').Plugin} */
 const angularFiles = {
   name: 'angular-aot',
   setup(builder) {
-    builder.onLoad({ filter: /examples\/angular\/.*\.component\.ts$/ }, ({ path }) => ({
-      contents: compileAngular(path),
+    builder.onLoad({ filter: /examples\/angular\/.*\.component\.ts$/ }, async ({ path }) => ({
+      contents: await compileAngular(path),
       loader: 'js',
       resolveDir: dirname(path),
     }));
