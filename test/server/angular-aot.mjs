@@ -2,6 +2,7 @@
 // time with ngc (@angular/compiler-cli), as `ng build` does, so the decorators become static
 // Ivy definitions and no JIT compiler runs for the example. The kit's types come from a stub:
 // the full type check with strict templates is `npm run typecheck`'s.
+// @ts-expect-error compiler-cli's typings use extensionless imports, unresolved under NodeNext.
 import { performCompilation, readConfiguration } from '@angular/compiler-cli';
 import { parentPort, workerData } from 'node:worker_threads';
 
@@ -23,16 +24,23 @@ try {
     rootNames: [path],
     options: config.options,
     emitFlags: config.emitFlags,
-    emitCallback: ({ program, customTransformers }) =>
+    emitCallback: (
+      /** @type {{ program: import('typescript').Program, customTransformers?: import('typescript').CustomTransformers }} */ {
+        program,
+        customTransformers,
+      },
+    ) =>
       program.emit(
         program.getSourceFile(path),
-        (_name, text) => (code = text),
+        (/** @type {string} */ _name, /** @type {string} */ text) => (code = text),
         undefined,
         false,
         customTransformers,
       ),
   });
-  const errors = diagnostics.filter((diagnostic) => diagnostic.category === 1);
+  /** @type {import('typescript').Diagnostic[]} */
+  const all = diagnostics;
+  const errors = all.filter((diagnostic) => diagnostic.category === 1);
   if (errors.length > 0 || code === undefined) {
     const messages = errors.map((error) => JSON.stringify(error.messageText));
     throw new Error(`ngc could not compile ${path}: ${messages.join('; ')}`);
