@@ -95,7 +95,7 @@ export class MessageActions implements ReactiveController {
    * The inline editor, in place of the text of the question at `index` while it is being
    * edited; `undefined` otherwise.
    */
-  editor(message: ChatMessage, s: ActionStrings) {
+  editor(message: ChatMessage, s: MessageActionsStrings) {
     const id = message.id;
     if (id === undefined || id !== this.#editing) return undefined;
     const draft = this.#drafts.get(id) ?? message.content;
@@ -120,7 +120,10 @@ export class MessageActions implements ReactiveController {
     </form>`;
   }
 
-  /** The row of actions to render after the finished message at `index` of `list`. */
+  /**
+   * The row of actions to render after the message at `index` of `list` (nothing after the
+   * answer that streams: it is not in `list` yet, and has no id).
+   */
   render(message: ChatMessage, index: number, list: ChatMessage[], s: ActionStrings) {
     const id = message.id;
     if (id === undefined || id === this.#editing) return nothing;

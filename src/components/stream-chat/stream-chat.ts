@@ -15,7 +15,11 @@ import { TokenView } from '../token-view/token-view.js';
 import { defaultTokenViewStrings } from '../token-view/token-view.strings.js';
 import { DEFAULT_ACTIONS, MessageActions } from './message-actions.js';
 import { messageActionsStyles } from './message-actions.styles.js';
-import { defaultStrings, type StreamChatStrings } from './stream-chat.strings.js';
+import {
+  defaultStrings,
+  type ChatOwnStrings,
+  type StreamChatStrings,
+} from './stream-chat.strings.js';
 import { streamChatStyles } from './stream-chat.styles.js';
 
 /** Messages rendered at first, and added per step as the reader scrolls back. */
@@ -335,7 +339,10 @@ export class StreamChat extends LitElement {
               // rendering them later reuses every other row as it is.
               index < this.#from
                 ? nothing
-                : this.#row(message, s, live && index === list.length, index),
+                : [
+                    this.#row(message, s, live && index === list.length),
+                    this.#actions.render(message, index, list, s),
+                  ],
             )}
           </div>
         </div>
@@ -375,45 +382,44 @@ export class StreamChat extends LitElement {
       </form>`;
   }
 
-  #row(message: ChatMessage, s: StreamChatStrings, live: boolean, index: number) {
+  #row(message: ChatMessage, s: ChatOwnStrings, live: boolean) {
     if (message.role === 'system') return nothing;
     const user = message.role === 'user';
     const stream = this.#stream!;
     const reasoning = live ? stream.reasoning : this.#reasoning.get(message.id!);
     return html`<div part="message ${message.role}-message" aria-busy=${live || nothing}>
-        <span class="sr">${user ? s.user : s.assistant}</span>
-        ${
-          user
-            ? (this.#actions.editor(message, s) ??
-              html`<div class="text" dir="auto">${message.content}</div>`)
-            : html`${
-                  reasoning
-                    ? html`<details part="reasoning">
-                        <summary>${live && !stream.text ? s.thinking : s.reasoning}</summary>
-                        <token-view
-                          .text=${live ? '' : reasoning}
-                          .strings=${this.strings}
-                        ></token-view>
-                      </details>`
-                    : nothing
-                }
-                ${
-                  live && stream.status === 'pending'
-                    ? html`<span part="typing" role="img" aria-label=${s.typing}>•••</span>`
-                    : nothing
-                }
-                <token-view
-                  .text=${live ? '' : message.content}
-                  .strings=${this.strings}
-                ></token-view>
-                ${
-                  this.#stopped.has(message.id!)
-                    ? html`<small part="stopped">${s.stopped}</small>`
-                    : nothing
-                }`
-        }
-      </div>
-      ${live ? nothing : this.#actions.render(message, index, this.#messages, s)}`;
+      <span class="sr">${user ? s.user : s.assistant}</span>
+      ${
+        user
+          ? (this.#actions.editor(message, s) ??
+            html`<div class="text" dir="auto">${message.content}</div>`)
+          : html`${
+                reasoning
+                  ? html`<details part="reasoning">
+                      <summary>${live && !stream.text ? s.thinking : s.reasoning}</summary>
+                      <token-view
+                        .text=${live ? '' : reasoning}
+                        .strings=${this.strings}
+                      ></token-view>
+                    </details>`
+                  : nothing
+              }
+              ${
+                live && stream.status === 'pending'
+                  ? html`<span part="typing" role="img" aria-label=${s.typing}>•••</span>`
+                  : nothing
+              }
+              <token-view
+                .text=${live ? '' : message.content}
+                .strings=${this.strings}
+              ></token-view>
+              ${
+                this.#stopped.has(message.id!)
+                  ? html`<small part="stopped">${s.stopped}</small>`
+                  : nothing
+              }`
+      }
+    </div>`;
   }
 
   get #log(): HTMLElement | null | undefined {
