@@ -12,14 +12,27 @@ export interface VersionPosition {
 }
 
 export function versionPosition(message: ChatMessage): VersionPosition | undefined {
-  const versions = message.versions;
+  const versions = versionsOf(message);
   return versions && { index: versions.index, count: versions.others.length + 1 };
+}
+
+/**
+ * The versions on a message, when they are well formed: a history can come from anywhere (a
+ * page's database, an old save), and a malformed one is treated as having none.
+ */
+function versionsOf(message: ChatMessage): MessageVersions | undefined {
+  const versions = message.versions;
+  const others = versions?.others;
+  if (!Array.isArray(others) || !others.every((tail) => Array.isArray(tail) && tail.length > 0))
+    return undefined;
+  const index = versions!.index;
+  return Number.isInteger(index) && index >= 0 && index <= others.length ? versions : undefined;
 }
 
 /** Every version of the turn at `at`, the shown one included (its head without `versions`). */
 function allVersions(messages: ChatMessage[], at: number): ChatMessage[][] {
   const [head, ...rest] = messages.slice(at);
-  const { index, others } = head?.versions ?? { index: 0, others: [] };
+  const { index, others } = (head && versionsOf(head)) ?? { index: 0, others: [] };
   const all = [...others];
   if (head) all.splice(index, 0, [withoutVersion(head), ...rest]);
   return all;

@@ -57,6 +57,21 @@ describe('versions of a turn (src/internal/versions.ts)', () => {
     expect(versionPosition(back[3]!)).to.deep.equal({ index: 1, count: 2 });
   });
 
+  it('treats malformed versions (from a stored or hand-made history) as none', () => {
+    const bad = [
+      { index: 0 },
+      { index: 5, others: [[a1]] },
+      { index: 0, others: [[]] },
+      { index: 0.5, others: [[a1]] },
+    ] as unknown as ChatMessage['versions'][];
+    for (const versions of bad) {
+      const message = { ...a2, versions };
+      expect(versionPosition(message), JSON.stringify(versions)).to.equal(undefined);
+      const next = addVersion([q1, message], 1, m('assistant', 'B'));
+      expect(next[1]!.versions!.others.map(texts)).to.deep.equal([['A2']]);
+    }
+  });
+
   it('leaves the versions out of what the model is sent', () => {
     const next = addVersion(conversation, 1, m('assistant', 'B1'));
     const sent = withoutVersions(next);
