@@ -91,10 +91,7 @@ export class MessageActions implements ReactiveController {
     return html`<span class="sr" role="status">${this.#announcement}</span>`;
   }
 
-  /**
-   * The inline editor, in place of the text of the question at `index` while it is being
-   * edited; `undefined` otherwise.
-   */
+  /** The inline editor, in place of the text of `message` while it is edited; else `undefined`. */
   editor(message: ChatMessage, s: MessageActionsStrings) {
     const id = message.id;
     if (id === undefined || id !== this.#editing) return undefined;
