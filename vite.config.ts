@@ -4,7 +4,7 @@ import { mockModelServer } from './demo/server/plugin.mjs';
 
 const src = (path: string) => fileURLToPath(new URL(`./src/${path}`, import.meta.url));
 const dependencies =
-  /^(lit|@lit|lit-html|lit-element|marked|dompurify|eventsource-parser|highlight\.js|react|react-dom)(\/|$)/;
+  /^(lit|@lit|lit-html|lit-element|marked|dompurify|eventsource-parser|highlight\.js|react|react-dom|ws)(\/|$)/;
 
 /**
  * `vite` serves the demo (demo/) on port 5173 with the kit's source behind its public names.
@@ -20,7 +20,8 @@ export default defineConfig(({ command, mode }): UserConfig => {
   if (command === 'serve') {
     return {
       root: 'demo',
-      resolve: { alias },
+      // Without 'development' among the conditions, Lit resolves to its production build.
+      resolve: { alias, conditions: ['module', 'browser', 'production'] },
       // The mock model server (and upstream proxy) on the same port: see demo/server/.
       plugins: [mockModelServer()],
       server: { port: 5173, host: 'localhost' },
@@ -54,7 +55,12 @@ export default defineConfig(({ command, mode }): UserConfig => {
       target: 'es2022',
       minify: false,
       lib: {
-        entry: { index: src('index.ts'), define: src('define.ts'), react: src('react.ts') },
+        entry: {
+          index: src('index.ts'),
+          define: src('define.ts'),
+          react: src('react.ts'),
+          'server/index': src('server/index.ts'),
+        },
         formats: ['es'],
       },
       rollupOptions: {

@@ -1,3 +1,4 @@
+import { createServer } from 'node:net';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { playwrightLauncher } from '@web/test-runner-playwright';
@@ -34,9 +35,27 @@ const packageSources = {
 };
 const servers = testServers();
 
+/**
+ * A port the system hands out as free. The runner's own search starts at 8000 and checks a port
+ * before it binds it, so two runners started together (two `npm test` side by side) could both
+ * pick the same one and one of them would crash.
+ * @returns {Promise<number>}
+ */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
 /** @type {import('@web/test-runner').TestRunnerConfig} */
 export default {
   files: ['test/**/*.test.ts', '!test/node/**'],
+  port: await freePort(),
   nodeResolve: { exportConditions: ['browser', 'production'] },
   concurrency: 2,
   concurrentBrowsers: 1,

@@ -15,7 +15,12 @@ interface MockInfo {
   mode: 'mock' | 'upstream';
   upstream: string | null;
   model: string | null;
+  /** A local Ollama the demo server found at start-up (see demo/server/upstream.mjs). */
+  ollama?: { path: string; models: string[] } | null;
 }
+let ollama: MockInfo['ollama'] = null;
+/** The model the mock (or the upstream) is asked for. */
+let defaultModel = 'mock-1';
 
 const chat = document.querySelector<StreamChat>('#chat')!;
 const rtlChat = document.querySelector<StreamChat>('#rtl-chat')!;
@@ -25,6 +30,15 @@ const field = (name: string) => (settings.elements.namedItem(name) as HTMLInputE
 
 /** Points the chat at the endpoint the panel describes; the conversation stays. */
 function applyConnection(): void {
+  if (ollama && field('server') === 'ollama') {
+    chat.setAttribute('transport', 'ndjson');
+    chat.setAttribute('protocol', 'ollama');
+    chat.setAttribute('endpoint', ollama.path);
+    chat.model = ollama.models[0] ?? '';
+    document.querySelector('#endpoint')!.textContent = `${ollama.path} → localhost:11434`;
+    return;
+  }
+  chat.model = defaultModel;
   const transport = field('transport') as Transport;
   const protocols = PROTOCOLS_BY_TRANSPORT[transport];
   const current = protocolSelect.value;
@@ -103,9 +117,15 @@ chat.addEventListener('stream-abort', (event) => {
 void fetch('/api/mock-info')
   .then((response) => (response.ok ? (response.json() as Promise<MockInfo>) : undefined))
   .then((info) => {
+    if (info?.ollama) {
+      ollama = info.ollama;
+      const label = `Ollama (${info.ollama.models[0] ?? 'no model pulled'})`;
+      (settings.elements.namedItem('server') as HTMLSelectElement).add(new Option(label, 'ollama'));
+    }
     if (info?.mode !== 'upstream') return;
     // Without UPSTREAM_MODEL the request carries no model: the server's default answers.
-    chat.model = info.model ?? '';
+    defaultModel = info.model ?? '';
+    chat.model = defaultModel;
     const mode = document.querySelector('#mode')!;
     const model = info.model ?? 'the default model';
     mode.textContent = `Upstream: ${model} at ${info.upstream} (SSE · OpenAI); other protocols are mocked`;

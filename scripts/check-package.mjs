@@ -1,7 +1,8 @@
 // Checks what `npm publish` would ship (run after `npm run build`; publint and attw check the
 // metadata and the types, this checks the contents):
 // - only dist/, README, LICENSE, CHANGELOG and package.json are in the tarball;
-// - every file package.json points at (exports, main, types, customElements, web-types) is in it;
+// - every file package.json points at (exports, main, types, customElements, web-types) is in it,
+//   and so are the types, the manifest and the editor data of a complete build;
 // - every relative import in the shipped JavaScript resolves to a shipped file;
 // - every bare import is a dependency or peer dependency, and the embed has none.
 import { execFileSync } from 'node:child_process';
@@ -48,6 +49,23 @@ const referenced = [
 for (const target of referenced) {
   const path = normalize(target);
   if (!shipped.has(path)) problems.push(`package.json points at ${target}, which is not shipped`);
+}
+
+// What a build that stopped half-way (say, only the bundles) leaves out: the types, the
+// manifest and the editor data. `npm test` and `npm pack` both run the whole build first.
+const COMPLETE_BUILD = [
+  'dist/index.d.ts',
+  'dist/define.d.ts',
+  'dist/react.d.ts',
+  'dist/components/stream-chat/stream-chat.d.ts',
+  'dist/custom-elements.json',
+  'dist/vscode.html-custom-data.json',
+  'dist/vscode.css-custom-data.json',
+  'dist/web-types.json',
+  EMBED,
+];
+for (const path of COMPLETE_BUILD) {
+  if (!shipped.has(path)) problems.push(`does not ship ${path}: run \`npm run build\``);
 }
 
 const allowedBare = new Set([

@@ -9,7 +9,7 @@ import { FaultMemory, parseFault, recoveredAnswer } from './faults.mjs';
 import { PROTOCOLS, serialize } from './protocols.mjs';
 import { readBody, queryBody, readConversation, RequestError } from './request.mjs';
 import { tokenize } from './tokenize.mjs';
-import { proxyChatCompletions } from './upstream.mjs';
+import { createOllamaProxy, createUpstreamProxy } from './upstream.mjs';
 
 /**
  * @typedef {import('./protocols.mjs').Frame} Frame
@@ -22,6 +22,8 @@ import { proxyChatCompletions } from './upstream.mjs';
  * @typedef {object} MockServerOptions
  * @property {number} [rate] - tokens per second (default: MOCK_RATE or 40; 0 = no pacing)
  * @property {Upstream} [upstream] - proxy /v1/chat/completions to this server instead of mocking it
+ * @property {{ url: string, models: string[] }} [ollama] - a local Ollama, offered at
+ *   /ollama/api/chat beside the mock model
  *
  * @typedef {object} RequestRecord
  * @property {string} path
@@ -65,6 +67,8 @@ export const HTTP_ROUTES = /** @type {const} */ ({
 export const WS_PATH = '/ws';
 /** Describes the server's mode to the demo page (never the key). */
 export const INFO_PATH = '/api/mock-info';
+/** Where a local Ollama is offered, when one answered at start-up. */
+export const OLLAMA_PATH = '/ollama/api/chat';
 /** The reply counters, so a browser test can see from the server side that a stop stopped it. */
 export const STATS_PATH = '/api/mock-stats';
 
@@ -90,6 +94,12 @@ export function rateFromEnv(env) {
 export function createMockServer(options = {}) {
   const defaultRate = options.rate ?? rateFromEnv(process.env);
   const upstream = options.upstream;
+  const ollama = options.ollama;
+  // Both go through stream-chat-elements/server, loaded on first use.
+  /** @type {Promise<import('./upstream.mjs').NodeHandler> | undefined} */
+  let upstreamProxy;
+  /** @type {Promise<import('./upstream.mjs').NodeHandler> | undefined} */
+  let ollamaProxy;
   const faults = new FaultMemory();
   const wss = new WebSocketServer({ noServer: true });
   /** @type {Set<AbortController>} */
@@ -335,7 +345,11 @@ export function createMockServer(options = {}) {
       if (path === INFO_PATH) {
         sendJson(res, 200, {
           mode: upstream ? 'upstream' : 'mock',
-          upstream: upstream ? new URL(upstream.url).host : null,
+          upstream: upstream
+            ? new URL(/** @type {string} */ (upstream.url ?? upstream.ws)).host
+            : null,
+          upstreamKind: upstream ? (upstream.url ? 'openai' : 'websocket') : null,
+          ollama: ollama ? { path: OLLAMA_PATH, models: ollama.models } : null,
           model: upstream ? (upstream.model ?? null) : MOCK_MODEL,
           rate: defaultRate,
           routes: { ...HTTP_ROUTES, [WS_PATH]: 'websocket' },
@@ -345,6 +359,13 @@ export function createMockServer(options = {}) {
       if (path === STATS_PATH) {
         const { open, finished, aborted } = stats;
         sendJson(res, 200, { open, finished, aborted, sockets: wss.clients.size });
+        return;
+      }
+      if (ollama && path === OLLAMA_PATH) {
+        ollamaProxy ??= createOllamaProxy(ollama.url);
+        const controller = new AbortController();
+        const proxy = await ollamaProxy;
+        await tracked(controller, () => proxy(req, res));
         return;
       }
       if (protocolName === undefined && path !== '/v1/models') {
@@ -362,9 +383,9 @@ export function createMockServer(options = {}) {
         res.on('close', () => {
           if (!res.writableFinished) controller.abort();
         });
-        await tracked(controller, () =>
-          proxyChatCompletions(req, res, upstream, controller.signal),
-        );
+        upstreamProxy ??= createUpstreamProxy(upstream);
+        const proxy = await upstreamProxy;
+        await tracked(controller, () => proxy(req, res));
         return;
       }
       if (path === '/v1/models') {

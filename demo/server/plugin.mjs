@@ -8,21 +8,29 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createMockServer, HTTP_ROUTES, rateFromEnv, WS_PATH } from './mock-server.mjs';
-import { upstreamFromEnv, chatCompletionsUrl } from './upstream.mjs';
+import { describeUpstream, OLLAMA_URL, probeOllama, upstreamFromEnv } from './upstream.mjs';
 
 /**
- * @param {import('./mock-server.mjs').MockServerOptions} [options] - defaults from MOCK_RATE,
- *   UPSTREAM_URL, UPSTREAM_API_KEY and UPSTREAM_MODEL
+ * @param {import('./mock-server.mjs').MockServerOptions & { ollama?: false }} [options] -
+ *   defaults from MOCK_RATE, UPSTREAM_URL or UPSTREAM_WS, UPSTREAM_API_KEY and UPSTREAM_MODEL;
+ *   `ollama: false` skips the probe for a local Ollama
  * @returns {import('vite').Plugin}
  */
 export function mockModelServer(options = {}) {
   return {
     name: 'stream-chat-elements:mock-model-server',
     apply: 'serve',
-    configureServer(server) {
+    async configureServer(server) {
       const upstream = options.upstream ?? upstreamFromEnv(process.env);
       const rate = options.rate ?? rateFromEnv(process.env);
-      const mock = createMockServer({ rate, ...(upstream ? { upstream } : {}) });
+      // Nothing configured: a local Ollama, if one answers at once, is offered beside the mock.
+      const models = upstream || options.ollama === false ? undefined : await probeOllama();
+      const ollama = models ? { url: OLLAMA_URL, models } : undefined;
+      const mock = createMockServer({
+        rate,
+        ...(upstream ? { upstream } : {}),
+        ...(ollama ? { ollama } : {}),
+      });
       server.middlewares.use('/dist', embedFiles(server));
       server.middlewares.use((req, res, next) => {
         mock.handle(req, res, next).catch((error) => {
@@ -48,7 +56,12 @@ export function mockModelServer(options = {}) {
           const key = upstream.apiKey ? 'with UPSTREAM_API_KEY' : 'without an API key';
           const model = upstream.model ? `, model ${upstream.model}` : '';
           info(
-            `  ➜  Upstream: /v1/chat/completions → ${chatCompletionsUrl(upstream.url)} ${key}${model}`,
+            `  ➜  Upstream: /v1/chat/completions → ${describeUpstream(upstream)} ${key}${model}`,
+          );
+        }
+        if (ollama) {
+          info(
+            `  ➜  Ollama: ${OLLAMA_URL} answered (${ollama.models.length} models), offered in the panel`,
           );
         }
       };

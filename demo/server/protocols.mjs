@@ -480,6 +480,23 @@ const text = {
   },
 };
 
+/** A WebSocket inference backend's own dialect: `{token}`, `{reasoning}`, `{done}`, `{error}`. */
+const tokens = {
+  framing: 'ndjson',
+  contentType: 'application/x-ndjson',
+  /** @param {string} message */
+  errorBody: (message) => ({ error: message }),
+  /** @returns {Encoder} */
+  encoder: () => ({
+    start: () => [],
+    reasoning: (reasoning) => [json({ reasoning })],
+    text: (token) => [json({ token })],
+    finish: (reason) => [json({ done: true, reason })],
+    error: (message) => [json({ error: message })],
+    malformed: () => [{ data: '{"token":"tru' }],
+  }),
+};
+
 /** @type {Record<string, Protocol>} */
 export const PROTOCOLS = {
   openai: /** @type {Protocol} */ (openai),
@@ -490,6 +507,8 @@ export const PROTOCOLS = {
   'ai-sdk': /** @type {Protocol} */ (aiSdk),
   text: /** @type {Protocol} */ (text),
 };
+
+PROTOCOLS.tokens = /** @type {Protocol} */ (tokens);
 
 /**
  * Serialises frames for an HTTP body of the given framing.

@@ -1,109 +1,112 @@
-// Upstream mode: the demo's /v1/chat/completions forwards to a real OpenAI-compatible server
-// (OpenAI, Ollama's /v1, vLLM, LiteLLM, OpenRouter). The API key is added here, on the server,
-// and never reaches the browser; the answer is piped through chunk by chunk, never buffered;
-// when the browser goes away (stop button, closed tab) the upstream request is aborted so the
-// model stops generating and stops billing.
-import { Readable } from 'node:stream';
-import { readBody, RequestError } from './request.mjs';
+// Upstream mode: the demo's /v1/chat/completions forwards to a real model through
+// stream-chat-elements/server (createChatHandler + toNodeHandler): an OpenAI-compatible server
+// (UPSTREAM_URL: OpenAI, Ollama's /v1, vLLM, LiteLLM, OpenRouter) or a WebSocket inference
+// backend (UPSTREAM_WS), re-encoded as OpenAI SSE. The key is added on the server and never
+// reaches the browser; when the browser stops, the upstream request (or socket) is closed.
+// With nothing configured, a local Ollama is offered beside the mock model if one answers.
+import { WebSocket } from 'ws';
+import { loadServerEntry } from './server-entry.mjs';
 
 /**
  * @typedef {object} Upstream
- * @property {string} url - base URL such as `https://api.openai.com/v1` (or the full
+ * @property {string} [url] - base URL such as `https://api.openai.com/v1` (or the full
  *   `…/chat/completions` URL)
- * @property {string} [apiKey] - sent as `Authorization: Bearer …`
+ * @property {string} [ws] - a WebSocket backend (`ws://…`) instead of `url`
+ * @property {string} [apiKey] - `Authorization: Bearer …` (for `ws`, on the handshake)
  * @property {string} [model] - replaces the model the page asked for
+ *
+ * @typedef {import('../../src/server/index.js').NodeHandler} NodeHandler
  */
 
 /**
- * The upstream configuration from UPSTREAM_URL, UPSTREAM_API_KEY and UPSTREAM_MODEL.
+ * The upstream configuration from UPSTREAM_URL or UPSTREAM_WS, UPSTREAM_API_KEY and
+ * UPSTREAM_MODEL.
  * @param {NodeJS.ProcessEnv} env
  * @returns {Upstream | undefined}
  */
 export function upstreamFromEnv(env) {
   const url = env.UPSTREAM_URL?.trim();
-  if (!url) return undefined;
-  new URL(url); // Fails at start-up, with the bad value in the message, rather than per request.
+  const ws = env.UPSTREAM_WS?.trim();
+  if (!url && !ws) return undefined;
+  new URL(/** @type {string} */ (url || ws)); // Fails at start-up, with the bad value in the message.
   const apiKey = env.UPSTREAM_API_KEY?.trim();
   const model = env.UPSTREAM_MODEL?.trim();
-  return { url, ...(apiKey ? { apiKey } : {}), ...(model ? { model } : {}) };
+  return {
+    ...(url ? { url } : { ws }),
+    ...(apiKey ? { apiKey } : {}),
+    ...(model ? { model } : {}),
+  };
 }
 
-/** @param {string} base */
-export function chatCompletionsUrl(base) {
-  const trimmed = base.replace(/\/+$/, '');
-  return trimmed.endsWith('/chat/completions') ? trimmed : `${trimmed}/chat/completions`;
+/** Where an upstream lives, for the console and the demo page (never the key). */
+export function describeUpstream(/** @type {Upstream} */ upstream) {
+  return upstream.url
+    ? `${new URL(upstream.url).href.replace(/\/+$/, '')} (OpenAI-compatible)`
+    : `${upstream.ws} (WebSocket, re-encoded as OpenAI SSE)`;
 }
 
 /**
- * Forwards one chat completion request and streams the answer back as it arrives.
- * @param {import('node:http').IncomingMessage} req
- * @param {import('node:http').ServerResponse} res
+ * The Node handler that forwards one chat request to `upstream`.
  * @param {Upstream} upstream
- * @param {AbortSignal} signal - aborted when the browser disconnects
- * @returns {Promise<void>}
+ * @returns {Promise<NodeHandler>}
  */
-export async function proxyChatCompletions(req, res, upstream, signal) {
-  let body;
-  try {
-    body = await readBody(req);
-  } catch (error) {
-    const status = error instanceof RequestError ? error.status : 400;
-    return fail(res, status, error instanceof Error ? error.message : String(error));
-  }
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    return fail(res, 400, 'The request body must be a JSON object.');
-  }
-  const forwarded = upstream.model ? { ...body, model: upstream.model } : body;
-  const target = chatCompletionsUrl(upstream.url);
-  /** @type {Response} */
-  let response;
-  try {
-    response = await fetch(target, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        accept: req.headers.accept ?? 'text/event-stream',
-        ...(upstream.apiKey ? { authorization: `Bearer ${upstream.apiKey}` } : {}),
-      },
-      body: JSON.stringify(forwarded),
-      signal,
-    });
-  } catch (error) {
-    if (signal.aborted) throw error;
-    const reason =
-      error instanceof Error && error.cause instanceof Error ? error.cause.message : String(error);
-    return fail(
-      res,
-      502,
-      `The upstream model server at ${new URL(target).host} is unreachable: ${reason}`,
-    );
-  }
-  /** @type {Record<string, string>} */
-  const headers = {
-    'content-type': response.headers.get('content-type') ?? 'text/event-stream',
-    'cache-control': 'no-cache, no-transform',
-    'x-accel-buffering': 'no',
-  };
-  const retryAfter = response.headers.get('retry-after');
-  if (retryAfter !== null) headers['retry-after'] = retryAfter;
-  res.writeHead(response.status, headers);
-  res.flushHeaders();
-  if (response.body === null) {
-    res.end();
-    return;
-  }
-  // Chunk by chunk, respecting back-pressure; an abort rejects the iteration and the finally of
-  // Readable.fromWeb cancels the upstream body, which closes the upstream connection.
-  for await (const chunk of Readable.fromWeb(
-    /** @type {import('node:stream/web').ReadableStream} */ (response.body),
-  )) {
-    if (!res.write(chunk)) await new Promise((resolve) => res.once('drain', resolve));
-  }
-  res.end();
+export async function createUpstreamProxy(upstream) {
+  const { createChatHandler, toNodeHandler } = await loadServerEntry();
+  const model = upstream.model ? { model: upstream.model } : {};
+  const handler = createChatHandler({
+    // Without UPSTREAM_MODEL the request carries no model: the upstream's default answers.
+    upstream: upstream.url
+      ? { url: upstream.url, ...(upstream.apiKey ? { apiKey: upstream.apiKey } : {}), ...model }
+      : {
+          ws: /** @type {string} */ (upstream.ws),
+          WebSocket: /** @type {any} */ (WebSocket),
+          ...model,
+          ...(upstream.apiKey
+            ? { options: { headers: { authorization: `Bearer ${upstream.apiKey}` } } }
+            : {}),
+        },
+    onError: (error) =>
+      console.warn(`[upstream] ${error instanceof Error ? error.message : error}`),
+  });
+  return toNodeHandler(handler);
 }
 
-/** @param {import('node:http').ServerResponse} res @param {number} status @param {string} message */
-function fail(res, status, message) {
-  res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
-  res.end(JSON.stringify({ error: { message, type: 'upstream_error', code: status } }));
+/**
+ * Proxies Ollama's native /api/chat (NDJSON) through the server entry.
+ * @param {string} url - Ollama's base URL
+ * @returns {Promise<NodeHandler>}
+ */
+export async function createOllamaProxy(url) {
+  const { createChatHandler, toNodeHandler } = await loadServerEntry();
+  const models = await ollamaModels(url);
+  return toNodeHandler(
+    createChatHandler({
+      upstream: { type: 'ollama', url, ...(models[0] ? { model: models[0] } : {}) },
+      models,
+    }),
+  );
+}
+
+export const OLLAMA_URL = 'http://localhost:11434';
+
+/**
+ * Asks once, with a short timeout, whether an Ollama server answers at `url`.
+ * @param {string} [url]
+ * @param {number} [timeout]
+ * @returns {Promise<string[] | undefined>} its models, or undefined when nothing answers
+ */
+export async function probeOllama(url = OLLAMA_URL, timeout = 400) {
+  try {
+    return await ollamaModels(url, AbortSignal.timeout(timeout));
+  } catch {
+    return undefined;
+  }
+}
+
+/** @param {string} url @param {AbortSignal} [signal] @returns {Promise<string[]>} */
+async function ollamaModels(url, signal) {
+  const response = await fetch(new URL('/api/tags', url), signal ? { signal } : {});
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  const body = /** @type {{ models?: { name?: string }[] }} */ (await response.json());
+  return (body.models ?? []).flatMap((model) => (model.name ? [model.name] : []));
 }

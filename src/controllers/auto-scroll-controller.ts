@@ -9,8 +9,9 @@ const SETTLE_MS = 100;
  * moment they scroll up: by wheel, touch, keyboard or scrollbar. Modelled on Lit's
  * `ResizeController`: it observes on connect and stops on disconnect.
  *
- * Sizes are watched with a ResizeObserver on the scroller and its first child (the content),
- * whose callbacks run after layout and before paint, so growing content never shows a frame
+ * Sizes are watched with a ResizeObserver on the scroller and each of its children (the
+ * content; a MutationObserver adds the children that replace or join it), whose callbacks run
+ * after layout and before paint, so growing content never shows a frame
  * off the bottom. Reader input is recognised from the input itself, before the scroll it
  * causes (browsers animate wheel and key scrolls: pinning in between would fight the reader);
  * a finger on the list or a mouse on its scrollbar holds the view still. A scroll up with no
@@ -25,6 +26,8 @@ export class AutoScrollController implements ReactiveController {
   readonly #target: () => HTMLElement | null | undefined;
   #scroller: HTMLElement | undefined;
   #observer: ResizeObserver | undefined;
+  /** Watches the scroller's children, so content that replaces the old is observed too. */
+  #children: MutationObserver | undefined;
   /** A finger or a mouse button is down on the list: the reader is moving it. */
   #holding = false;
   #lastTop = 0;
@@ -79,6 +82,8 @@ export class AutoScrollController implements ReactiveController {
   hostDisconnected(): void {
     this.#observer?.disconnect();
     this.#observer = undefined;
+    this.#children?.disconnect();
+    this.#children = undefined;
   }
 
   /** Follows again and scrolls to the bottom, smoothly unless the reader prefers reduced motion. */
@@ -94,8 +99,17 @@ export class AutoScrollController implements ReactiveController {
       this.#resizedAt = performance.now();
       this.#update(true);
     });
-    this.#observer.observe(scroller);
-    if (scroller.firstElementChild) this.#observer.observe(scroller.firstElementChild);
+    const observer = this.#observer;
+    observer.observe(scroller);
+    for (const child of scroller.children) observer.observe(child);
+    this.#children ??= new MutationObserver((records) => {
+      for (const record of records) {
+        for (const node of record.removedNodes)
+          if (node instanceof Element) observer.unobserve(node);
+        for (const node of record.addedNodes) if (node instanceof Element) observer.observe(node);
+      }
+    });
+    this.#children.observe(scroller, { childList: true });
   }
 
   /**

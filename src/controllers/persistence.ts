@@ -1,8 +1,10 @@
 import type { ChatMessage } from '../transports/transport.js';
 
 // Loaded with import() by <stream-chat persist="…">, so pages that do not persist never pay
-// for it. Storage can be full, disabled or hold anything a previous version (or a person)
-// wrote: every failure is reported with console.warn and otherwise ignored.
+// for it. Storage can be blocked (the `localStorage` getter or its methods throw in some
+// privacy modes and sandboxed frames), full, or hold anything a previous version (or a person)
+// wrote: every failure is reported with console.warn, once per kind for each `warned` set the
+// caller keeps, and otherwise ignored — the chat works on without persistence.
 
 const ROLES = new Set(['system', 'user', 'assistant', 'tool']);
 
@@ -12,8 +14,17 @@ export interface SavedChat {
   draft: string;
 }
 
-function warn(key: string, what: string, error: unknown): void {
+function warn(key: string, what: string, error: unknown, warned: Set<string>): void {
+  if (warned.has(what)) return;
+  warned.add(what);
   console.warn(`stream-chat-elements: ${what} "${key}" in localStorage:`, error);
+}
+
+/** Why storage refused: full, or not available at all. */
+function refusal(error: unknown): string {
+  return error instanceof DOMException && error.name === 'QuotaExceededError'
+    ? 'storage is full: could not save the conversation under'
+    : 'storage is not available: the conversation is not saved under';
 }
 
 function isMessage(value: unknown): value is ChatMessage {
@@ -27,11 +38,17 @@ function isMessage(value: unknown): value is ChatMessage {
 }
 
 /** The saved conversation and draft; what cannot be read is warned about and left out. */
-export function loadChat(key: string): SavedChat {
+export function loadChat(key: string, warned = new Set<string>()): SavedChat {
   const saved: SavedChat = { messages: [], draft: '' };
+  let raw: string | null;
   try {
     saved.draft = localStorage.getItem(`${key}.draft`) ?? '';
-    const raw = localStorage.getItem(key);
+    raw = localStorage.getItem(key);
+  } catch (error) {
+    warn(key, refusal(error), error, warned);
+    return saved;
+  }
+  try {
     if (raw !== null) {
       const messages: unknown = JSON.parse(raw);
       if (!Array.isArray(messages) || !messages.every(isMessage)) {
@@ -41,13 +58,13 @@ export function loadChat(key: string): SavedChat {
       saved.messages = messages;
     }
   } catch (error) {
-    warn(key, 'ignored the unreadable conversation saved under', error);
+    warn(key, 'ignored the unreadable conversation saved under', error, warned);
   }
   return saved;
 }
 
 /** Saves the conversation, or the draft, under `key`; an empty value removes the entry. */
-export function saveChat(key: string, saved: Partial<SavedChat>): void {
+export function saveChat(key: string, saved: Partial<SavedChat>, warned = new Set<string>()): void {
   try {
     if (saved.messages) {
       if (saved.messages.length > 0) localStorage.setItem(key, JSON.stringify(saved.messages));
@@ -58,6 +75,6 @@ export function saveChat(key: string, saved: Partial<SavedChat>): void {
       else localStorage.removeItem(`${key}.draft`);
     }
   } catch (error) {
-    warn(key, 'could not save the conversation under', error);
+    warn(key, refusal(error), error, warned);
   }
 }

@@ -41,5 +41,20 @@ export async function highlight(
     if (!root.adoptedStyleSheets.includes(theme)) root.adoptedStyleSheets.push(theme);
     highlighter = highlight;
   }
-  return highlighter(source, lang);
+  try {
+    return await highlighter(source, lang);
+  } catch (error) {
+    // The block stays as it is, readable; a highlighter that throws on every block says so once.
+    if (!failed.has(highlighter)) {
+      failed.add(highlighter);
+      console.warn(
+        'stream-chat-elements: the highlighter threw; code is left unhighlighted:',
+        error,
+      );
+    }
+    return undefined;
+  }
 }
+
+/** Highlighters that threw, and have been reported. */
+const failed = new WeakSet<Highlighter>();

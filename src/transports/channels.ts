@@ -1,3 +1,4 @@
+import { lazy as once } from '../internal/lazy.js';
 import type { EventSourceTransportOptions } from './event-source.js';
 import type { HttpTransportOptions } from './http.js';
 import type { ChatTransport, StreamError } from './transport.js';
@@ -9,8 +10,8 @@ import type { WebSocketTransport, WebSocketTransportOptions } from './websocket.
  * in a sibling chunk instead of its main file.
  */
 function lazy<O, T extends ChatTransport>(options: O, load: () => Promise<(options: O) => T>) {
-  let transport: Promise<T> | undefined;
-  const get = () => (transport ??= load().then((create) => create(options)));
+  // A chunk that failed to load is fetched again by the next reply.
+  const get = once(() => load().then((create) => create(options)));
   return {
     get,
     async *stream(...args: Parameters<ChatTransport['stream']>) {
@@ -51,6 +52,8 @@ export interface RetryOptions {
   onRetry?: (error: StreamError, delay: number) => void;
 }
 
+const retryModule = once(() => import('./retry.js'));
+
 /**
  * Retries a reply that failed with a retryable error (network, timeout, 408, 429, 5xx) before
  * any part arrived — once text has been shown, a retry would duplicate it. Waits what the
@@ -61,6 +64,6 @@ export const retryTransport = (
   options: RetryOptions = {},
 ): ChatTransport => ({
   async *stream(request, init) {
-    yield* (await import('./retry.js')).retrying(transport, options, request, init);
+    yield* (await retryModule()).retrying(transport, options, request, init);
   },
 });

@@ -54,6 +54,7 @@ type SocketEvent = MessageEvent | CloseEvent | null;
  */
 export function webSocketChannel(options: WebSocketTransportOptions): WebSocketTransport {
   let kept: { socket: WebSocket; url: string } | undefined;
+  const decoders = new WeakMap<WebSocket, TextDecoder>();
   const { attempts = 3, base = 500, cap = 8000 } = options.reconnect ?? {};
   const idle = options.idleTimeout ?? 120_000;
   const gap = options.endAfterIdle ?? 0;
@@ -92,6 +93,8 @@ export function webSocketChannel(options: WebSocketTransportOptions): WebSocketT
             signal.throwIfAborted();
             const reusable = kept?.url === url.href && kept.socket.readyState === WebSocket.OPEN;
             socket = reusable ? kept!.socket : await open(url.href, options, signal);
+            if (!decoders.has(socket)) decoders.set(socket, new TextDecoder());
+            const utf8 = decoders.get(socket)!;
             kept = undefined;
             socket.addEventListener('message', onEvent);
             socket.addEventListener('close', onEvent);
@@ -128,10 +131,11 @@ export function webSocketChannel(options: WebSocketTransportOptions): WebSocketT
                 if (finished) return;
                 throw dropped();
               }
+              // One streaming decoder per connection: a character may span binary frames.
               const data =
                 typeof event.data === 'string'
                   ? event.data
-                  : new TextDecoder().decode(event.data as ArrayBuffer);
+                  : utf8.decode(event.data as ArrayBuffer, { stream: true });
               if (data === options.ping?.reply) continue;
               const parts = data === options.end ? [finish()] : decode({ data });
               for (const part of parts) {
@@ -143,7 +147,17 @@ export function webSocketChannel(options: WebSocketTransportOptions): WebSocketT
             }
           } catch (thrown) {
             const error = toStreamError(thrown, signal);
-            if (answered || error.code !== 'network' || attempt >= attempts) throw error;
+            if (answered || error.code !== 'network') throw error;
+            if (attempt >= attempts) {
+              if (attempt === 0) throw error;
+              throw new StreamError(
+                'network',
+                `${error.message} Gave up after ${attempt + 1} tries.`,
+                {
+                  cause: error,
+                },
+              );
+            }
             release();
             socket?.close();
             await sleep(backoff(attempt, base, cap), signal);
@@ -186,8 +200,14 @@ function open(
           )
         : undefined;
     socket.onopen = () => settle();
+    // Browsers tell neither a refused port nor a rejected upgrade apart: both close with 1006.
     socket.onclose = (event) =>
-      settle(new StreamError('network', `Could not connect to ${url} (code ${event.code}).`));
+      settle(
+        new StreamError(
+          'network',
+          `Could not connect to ${url} (code ${event.code}${event.code === 1006 ? ': the connection was refused or the upgrade rejected' : ''}).`,
+        ),
+      );
     if (signal.aborted) onAbort();
     else signal.addEventListener('abort', onAbort);
   });

@@ -122,8 +122,84 @@ describe('<stop-button>', function () {
     button.htmlFor = 'b';
     await button.updateComplete;
     expect(button.chat?.id).to.equal('b');
+    const witness = document.createElement('stop-button');
+    witness.htmlFor = 'a';
+    host.append(witness);
     await streaming(host.querySelector('stream-chat')!, first);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // A button for a has seen the attribute change: the one for b has had its chance too.
+    await until(() => witness.streaming, 'the button for a follows a');
     expect(button.streaming, 'chat a streaming does not enable a button for b').to.equal(false);
+  });
+
+  it('finds a chat that appears after it, and follows a chat replaced under the same id', async () => {
+    const host = await fixture<HTMLDivElement>(
+      html`<div><stop-button for="later"></stop-button></div>`,
+    );
+    const button = host.querySelector('stop-button')!;
+    expect(button.chat).to.equal(null);
+    const first = new ManualTransport();
+    const chat = Object.assign(document.createElement('stream-chat'), {
+      id: 'later',
+      transport: first,
+    });
+    host.append(chat);
+    await streaming(chat, first);
+    await until(() => button.streaming, 'the button finds the chat added after it');
+    await button.updateComplete;
+    expect(inner(button).disabled).to.equal(false);
+    chat.stop();
+    await until(() => !button.streaming, 'the button follows the stop');
+
+    // A framework re-creates the chat: the old element goes, a new one takes its id.
+    chat.remove();
+    const second = new ManualTransport();
+    const replacement = Object.assign(document.createElement('stream-chat'), {
+      id: 'later',
+      transport: second,
+    });
+    host.prepend(replacement);
+    await streaming(replacement, second);
+    await until(() => button.streaming, 'the button follows the replacement');
+    expect(button.chat).to.equal(replacement);
+    inner(button).click();
+    expect(second.signal!.aborted).to.equal(true);
+  });
+
+  it('finds a chat whose id is set after it was added', async () => {
+    const transport = new ManualTransport();
+    const host = await fixture<HTMLDivElement>(
+      html`<div>
+        <stream-chat .transport=${transport}></stream-chat>
+        <stop-button for="named-later"></stop-button>
+      </div>`,
+    );
+    const chat = host.querySelector('stream-chat')!;
+    const button = host.querySelector('stop-button')!;
+    chat.id = 'named-later';
+    await streaming(chat, transport);
+    await until(() => button.streaming, 'the button finds the chat once it has the id');
+  });
+
+  it('says once on the console when its id matches no chat', async () => {
+    const warnings: string[] = [];
+    const { warn } = console;
+    console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
+    try {
+      const host = await fixture<HTMLDivElement>(
+        html`<div><stop-button for="nowhere"></stop-button></div>`,
+      );
+      await until(() => warnings.length === 1, 'a warning about the missing chat');
+      expect(warnings[0]).to.contain('for="nowhere"');
+      // More changes around it look the id up again, without saying it again.
+      host.append(document.createElement('p'), document.createElement('p'));
+      const other = document.createElement('stop-button');
+      other.htmlFor = 'elsewhere';
+      host.append(other);
+      await until(() => warnings.length === 2, 'a warning from a second button');
+      expect(warnings[1]).to.contain('for="elsewhere"');
+      expect(warnings).to.have.length(2);
+    } finally {
+      console.warn = warn;
+    }
   });
 });

@@ -20,9 +20,40 @@ describe('<token-view> default highlighter', () => {
     custom.highlighter = (code) => `<b>${code}</b>`;
     custom.text = '```js\nlet custom = true;\n```';
     await Promise.all([plain.updateComplete, off.updateComplete, custom.updateComplete]);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(highlighterLoaded()).to.equal(false);
     expect(content(custom).querySelector('code b')).not.to.equal(null);
+    // The chunk custom highlighting needed has arrived, requested after any fetch the rendering
+    // of these blocks would have started: the default highlighter had its chance to load.
+    await waitUntil(
+      () => requested.some((name) => name.includes('/markdown/code-blocks.')),
+      'the code-blocks chunk is reported',
+      { timeout: 5000 },
+    );
+    expect(highlighterLoaded()).to.equal(false);
+  });
+
+  it('leaves every block unhighlighted when a custom highlighter throws, and logs once', async () => {
+    const warnings: unknown[][] = [];
+    const { warn } = console;
+    console.warn = (...args: unknown[]) => warnings.push(args);
+    try {
+      const el = await tokenView();
+      let calls = 0;
+      el.highlighter = () => {
+        calls += 1;
+        throw new Error('highlighter bug');
+      };
+      el.write('```js\nlet a = 1;\n```\n\n```js\nlet b = 2;\n```\n\n```py\nc = 3\n```');
+      el.end();
+      await el.updateComplete;
+      expect(calls, 'every block was tried').to.equal(3);
+      expect([...content(el).querySelectorAll('code')].map((code) => code.innerHTML)).to.deep.equal(
+        ['let a = 1;\n', 'let b = 2;\n', 'c = 3\n'],
+      );
+      expect(warnings).to.have.length(1);
+      expect(String(warnings[0]?.[1])).to.contain('highlighter bug');
+    } finally {
+      console.warn = warn;
+    }
   });
 
   it('loads when the first code block appears, while it still streams', async () => {

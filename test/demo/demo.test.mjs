@@ -2,7 +2,7 @@
 // headless Chromium. Every transport and protocol streams a rendered answer; stop stops the
 // server too; every injected fault is shown and recovered from; themes keep the conversation.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { after, afterEach, before, describe, test } from 'node:test';
 import { chromium } from 'playwright';
 import { startDemoServer } from '../../demo/server/dev-server.mjs';
 import { startMockServer } from '../../demo/server/mock-server.mjs';
@@ -29,6 +29,16 @@ after(async () => {
   await demo?.close();
 });
 
+/** The page errors of every page the running test opened. */
+/** @type {Error[][]} */
+const pageErrors = [];
+// Checked by the test's own hook: an assertion inside a page's close listener could throw
+// where nothing reports it, and a page left open would never be checked.
+afterEach(() => {
+  const errors = pageErrors.splice(0).flat();
+  assert.deepEqual(errors, [], 'no page errors');
+});
+
 /**
  * Opens a page of the demo, records the main chat's stream-* events in `window.events` and
  * fails the test on any page error.
@@ -40,7 +50,7 @@ async function open(path = '/', base = demo.url) {
   /** @type {Error[]} */
   const errors = [];
   page.on('pageerror', (error) => errors.push(error));
-  page.on('close', () => assert.deepEqual(errors, [], 'no page errors'));
+  pageErrors.push(errors);
   await page.goto(base + path);
   await page.evaluate(() => {
     const win = /** @type {any} */ (globalThis);
@@ -125,6 +135,17 @@ const COMBINATIONS = /** @type {const} */ ([
 ]);
 
 describe('the demo page', { timeout: 180_000 }, () => {
+  test('runs Lit’s production build', async () => {
+    const page = await browser.newPage();
+    /** @type {string[]} */
+    const messages = [];
+    page.on('console', (message) => messages.push(message.text()));
+    await page.goto(demo.url + '/');
+    await page.locator('#chat').evaluate((chat) => /** @type {any} */ (chat).updateComplete);
+    await page.close();
+    assert.ok(!messages.some((text) => /Lit is in dev mode/.test(text)), messages.join('\n'));
+  });
+
   test('streams a rendered answer over every transport and protocol', async () => {
     const page = await open();
     await choose(page, { rate: '1000' });

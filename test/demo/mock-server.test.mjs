@@ -522,3 +522,66 @@ describe('upstream mode', () => {
     assert.equal(await response.text(), chooseAnswer('table').text);
   });
 });
+
+describe('upstream mode over a WebSocket backend (UPSTREAM_WS) and a local Ollama', () => {
+  /** @type {Awaited<ReturnType<typeof startMockServer>>} */
+  let backend;
+  before(async () => {
+    backend = await startMockServer({ rate: 200 });
+  });
+  after(() => backend.close());
+
+  test('re-encodes the backend’s {token}/{done} messages as OpenAI SSE', async () => {
+    const ws = `${backend.url.replace('http', 'ws')}/ws?protocol=tokens`;
+    const demo = await startMockServer({ rate: 0, upstream: { ws, model: 'ws-model' } });
+    try {
+      const response = await post(demo.url, '/v1/chat/completions', chat('table'));
+      assert.match(response.headers.get('content-type') ?? '', /^text\/event-stream/);
+      const decoded = await decodeResponse(response, 'openai');
+      assert.equal(decoded.text, chooseAnswer('table').text);
+      assert.ok(decoded.done);
+    } finally {
+      await demo.close();
+    }
+  });
+
+  test('offers Ollama’s native /api/chat at /ollama/api/chat through the server entry', async () => {
+    // The mock answers Ollama's /api/tags like a real one would not: stand in with a tiny server.
+    const { createServer } = await import('node:http');
+    const ollama = createServer((req, res) => {
+      if (req.url === '/api/tags')
+        return void res.end(JSON.stringify({ models: [{ name: 'llama3' }] }));
+      void backend.mock.handle(req, res);
+    });
+    await new Promise((resolve) => ollama.listen(0, '127.0.0.1', () => resolve(undefined)));
+    const url = `http://127.0.0.1:${/** @type {import('node:net').AddressInfo} */ (ollama.address()).port}`;
+    const { probeOllama } = await import('../../demo/server/upstream.mjs');
+    const models = await probeOllama(url);
+    assert.deepEqual(models, ['llama3']);
+    const demo = await startMockServer({ rate: 0, ollama: { url, models: models ?? [] } });
+    try {
+      const info = await json(await fetch(`${demo.url}/api/mock-info`));
+      assert.deepEqual(info.ollama, { path: '/ollama/api/chat', models: ['llama3'] });
+      const decoded = await decodeResponse(
+        await post(demo.url, '/ollama/api/chat', { ...chat('table'), model: 'llama3' }),
+        'ollama',
+      );
+      assert.equal(decoded.text, chooseAnswer('table').text);
+      assert.equal(backend.mock.stats().requests.at(-1)?.model, 'llama3');
+      assert.equal(await probeOllama(`http://127.0.0.1:${await closedPort()}`), undefined);
+    } finally {
+      await demo.close();
+      ollama.closeAllConnections();
+      ollama.close();
+    }
+  });
+});
+
+async function closedPort() {
+  const { createServer } = await import('node:http');
+  const server = createServer();
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
+  const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
+  await new Promise((resolve) => server.close(() => resolve(undefined)));
+  return port;
+}

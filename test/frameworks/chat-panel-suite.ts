@@ -1,4 +1,4 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import type {
   ChatMessage,
   ChatRequest,
@@ -7,6 +7,7 @@ import type {
   StreamChat,
 } from '../../src/index.js';
 import { withoutIds } from '../helpers/messages.js';
+import { until } from '../controllers/manual-transport.js';
 import { loadApp, type FrameworkApp } from './harness.js';
 
 const ANSWER = 'Hello from the **mock** model.';
@@ -102,9 +103,10 @@ export function chatPanelSuite(options: ChatPanelSuiteOptions): void {
     expect(warnings).to.deep.equal([]);
   });
 
-  it('hears stream-token and stream-end', async () => {
+  it('hears stream-token and stream-end', async function () {
+    this.timeout(10_000);
     void chat().send('Hi');
-    await waitUntil(() => status().startsWith('Answered'), 'no stream-end', { timeout: 2500 });
+    await until(() => status().startsWith('Answered'), 'no stream-end');
     expect(status()).to.equal(`Answered: ${ANSWER}`);
     expect(received()).to.equal(`${ANSWER.length} characters received`);
     expect(withoutIds(chat().messages.slice(-2))).to.deep.equal([
@@ -113,30 +115,44 @@ export function chatPanelSuite(options: ChatPanelSuiteOptions): void {
     ]);
   });
 
-  it('hears stream-open, then stream-abort when the reply is stopped', async () => {
+  it('hears stream-open, then stream-abort when the reply is stopped', async function () {
+    this.timeout(10_000);
     void chat().send('hold');
-    await waitUntil(() => received() === '7 characters received', 'no token', { timeout: 2500 });
+    await until(() => received() === '7 characters received', 'no token');
     expect(status()).to.equal('Answering…');
     chat().stop();
-    await waitUntil(() => status().startsWith('Stopped'), 'no stream-abort', { timeout: 2500 });
+    await until(() => status().startsWith('Stopped'), 'no stream-abort');
     expect(status()).to.equal('Stopped after 7 characters');
   });
 
   it('hears message-feedback when an answer is rated', async () => {
     void chat().send('Hi');
-    await waitUntil(() => status().startsWith('Answered'), 'no stream-end', { timeout: 2500 });
+    await until(() => status().startsWith('Answered'), 'no stream-end');
     await chat().updateComplete;
     // The example's greeting, when it has one, is an answer too: rate the last answer.
     const answers = chat().shadowRoot!.querySelectorAll<HTMLButtonElement>('[part~=good-button]');
     answers[answers.length - 1]!.click();
-    await waitUntil(() => status().startsWith('Rated'), 'no message-feedback', { timeout: 2500 });
+    await until(() => status().startsWith('Rated'), 'no message-feedback');
     expect(status()).to.equal('Rated up');
     expect(chat().messages.at(-1)!.feedback).to.equal('up');
   });
 
-  it('hears stream-error with its code', async () => {
+  it('enables its <stop-button for> while the chat streams, and stops the chat with it', async function () {
+    this.timeout(10_000);
+    const stop = container.querySelector('stop-button') as StopButton;
+    const button = () => stop.shadowRoot!.querySelector('button')!;
+    expect(button().disabled).to.equal(true);
+    void chat().send('hold');
+    await until(() => stop.streaming && !button().disabled, 'the stop button is enabled');
+    button().click();
+    await until(() => status().startsWith('Stopped'), 'no stream-abort');
+    await until(() => button().disabled, 'the stop button is disabled again');
+  });
+
+  it('hears stream-error with its code', async function () {
+    this.timeout(10_000);
     void chat().send('fail');
-    await waitUntil(() => status().startsWith('Failed'), 'no stream-error', { timeout: 2500 });
+    await until(() => status().startsWith('Failed'), 'no stream-error');
     expect(status()).to.equal('Failed: http');
   });
 }

@@ -1,5 +1,6 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import type { StreamChat, TokenView } from '../../src/index.js';
+import { until } from '../controllers/manual-transport.js';
 import { socketUrl } from '../helpers/server.js';
 
 /** What /mock/frameworks/cdn-files reports (see test/server/routes/frameworks.mjs). */
@@ -93,24 +94,28 @@ describe('the embed on a plain page (examples/html), loaded from a CDN path', ()
     );
   });
 
-  it('answers over SSE from the endpoint attribute', async () => {
+  it('answers over SSE from the endpoint attribute', async function () {
+    this.timeout(10_000);
     await defined();
     const chat = page.document.querySelector('stream-chat') as StreamChat;
     void chat.send('Hello');
-    await waitUntil(() => status().startsWith('Answered'), 'no stream-end', { timeout: 2500 });
+    await until(() => status().startsWith('Answered'), 'no stream-end');
     expect(status()).to.equal(`Answered: ${files.pageAnswer}`);
   });
 
   it('imports every sibling chunk by a path relative to the embed', () => {
+    let references = 0;
     for (const { name, source } of files.embed) {
       for (const match of source.matchAll(CHUNK_REFERENCE)) {
+        references += 1;
         expect(match[2], `${name} refers to ${match[3]}`).to.equal(`./${match[3]}`);
       }
     }
+    expect(references, 'no chunk reference found: has the naming changed?').to.be.greaterThan(0);
   });
 
   it('fetches the lazy chunks it needs from the embed’s own directory', async function () {
-    this.timeout(10_000);
+    this.timeout(20_000);
     await defined();
     const { document } = page;
     // Everything off the default path is lazy: highlighted code, the other transports and protocols.
@@ -142,17 +147,17 @@ describe('the embed on a plain page (examples/html), loaded from a CDN path', ()
       document.body.append(chat);
       return chat.send('Hi');
     });
-    // The runs fail (there is no model behind them); by then their chunks have been fetched.
-    await Promise.race([Promise.all(runs), new Promise((resolve) => setTimeout(resolve, 2000))]);
+    // The runs fail (there is no model behind them, the socket retries with backoff); by then
+    // their chunks have been fetched.
+    await Promise.all(runs);
     await view.updateComplete;
     const highlighter = [...reachableChunks(files)].find((chunk) => chunk.includes('.highlight'));
-    if (highlighter !== undefined) {
-      const highlighted = () => chunkLoads().some((entry) => entry.name.endsWith(highlighter));
-      await waitUntil(highlighted, `${highlighter} was not loaded`, { timeout: 2500 });
-    }
+    expect(highlighter, 'the embed has a highlighter chunk').to.be.a('string');
+    const highlighted = () => chunkLoads().some((entry) => entry.name.endsWith(highlighter!));
+    await until(highlighted, `${highlighter} was not loaded`);
     const loads = chunkLoads();
-    if (reachableChunks(files).size > 0)
-      expect(loads.length, 'no lazy chunk was loaded').to.be.greaterThan(0);
+    expect(reachableChunks(files).size, 'the embed has lazy chunks').to.be.greaterThan(0);
+    expect(loads.length, 'no lazy chunk was loaded').to.be.greaterThan(0);
     for (const entry of loads) {
       const path = new URL(entry.name).pathname;
       expect(path.startsWith(files.cdnDir), `${path} is outside ${files.cdnDir}`).to.equal(true);

@@ -1,4 +1,5 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { until } from '../transports/helpers.js';
 import { newProbeId, readProbe, socketUrl } from './server.js';
 
 describe('helper servers', () => {
@@ -22,9 +23,7 @@ describe('helper servers', () => {
     expect(response.headers.get('content-type')).to.equal('text/event-stream');
     const body = await response.text();
     expect(body).to.equal('id: 0\ndata: tick 0\n\nid: 1\ndata: tick 1\n\nid: 2\ndata: tick 2\n\n');
-    await waitUntil(async () => (await readProbe(probe)).finished === 1, 'server saw the end', {
-      timeout: 2000,
-    });
+    await until(async () => (await readProbe(probe)).finished === 1, 'server saw the end');
   });
 
   it('see a client that goes away mid-stream', async () => {
@@ -36,9 +35,7 @@ describe('helper servers', () => {
     const reader = response.body!.getReader();
     await reader.read();
     controller.abort();
-    await waitUntil(async () => (await readProbe(probe)).closed === 1, 'server saw the close', {
-      timeout: 2000,
-    });
+    await until(async () => (await readProbe(probe)).closed === 1, 'server saw the close');
     expect((await readProbe(probe)).finished).to.equal(0);
   });
 

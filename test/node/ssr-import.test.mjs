@@ -58,3 +58,24 @@ test('React 19 server-renders the tags without the wrapper too', async () => {
   const html = renderToString(createElement('stream-chat', { endpoint: '/api/chat' }));
   assert.equal(html, '<stream-chat endpoint="/api/chat"></stream-chat>');
 });
+
+test('stream-chat-elements/server imports in Node without a DOM and answers a request', async () => {
+  const server = await dist('server/index.js');
+  for (const name of ['createChatHandler', 'toNodeHandler', 'defaultDecode']) {
+    assert.equal(typeof server[name], 'function', `${name} is exported`);
+  }
+  const handler = server.createChatHandler({ upstream: { url: 'http://127.0.0.1:1/v1' } });
+  const response = await handler(new Request('http://localhost/api/chat', { method: 'GET' }));
+  assert.equal(response.status, 405);
+});
+
+test('the package entry does not pull in the server entry', async () => {
+  const { readFile } = await import('node:fs/promises');
+  const embed = await readFile(
+    new URL('../../dist/stream-chat-elements.js', import.meta.url),
+    'utf8',
+  ).catch(() => '');
+  const index = await readFile(new URL('../../dist/index.js', import.meta.url), 'utf8');
+  for (const source of [embed, index])
+    assert.doesNotMatch(source, /createChatHandler|toNodeHandler/);
+});

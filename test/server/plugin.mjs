@@ -3,7 +3,8 @@
 //
 // Add endpoints by dropping a module into test/server/routes/ whose default export is
 //   { http?: { [path]: (req, res, url) => void | Promise<void> },
-//     ws?:   { [path]: (socket, req, url) => void } }
+//     ws?:   { [path]: (socket, req, url) => void },
+//     reject?: { [path]: status } }   (a WebSocket upgrade answered with this HTTP status)
 // Paths start with /mock/. Handlers get Node's raw request and response (or a `ws` socket).
 // Every connection carrying `?probe=<id>` is tracked; GET /mock/_probe?id=<id> answers
 // { opened, closed, finished } so a test can see from the server side that a client went away,
@@ -17,7 +18,7 @@ const ROUTES_DIR = fileURLToPath(new URL('./routes/', import.meta.url));
 /**
  * @typedef {(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, url: URL) => void | Promise<void>} HttpHandler
  * @typedef {(socket: import('ws').WebSocket, req: import('node:http').IncomingMessage, url: URL) => void} SocketHandler
- * @typedef {{ http?: Record<string, HttpHandler>, ws?: Record<string, SocketHandler> }} RouteModule
+ * @typedef {{ http?: Record<string, HttpHandler>, ws?: Record<string, SocketHandler>, reject?: Record<string, number> }} RouteModule
  * @typedef {{ opened: number, closed: number, finished: number }} Probe
  */
 
@@ -26,6 +27,8 @@ async function loadRoutes() {
   const http = new Map();
   /** @type {Map<string, SocketHandler>} */
   const ws = new Map();
+  /** @type {Map<string, number>} */
+  const reject = new Map();
   const files = (await readdir(ROUTES_DIR)).filter((file) => file.endsWith('.mjs')).sort();
   for (const file of files) {
     /** @type {{ default: RouteModule }} */
@@ -33,8 +36,10 @@ async function loadRoutes() {
     for (const [path, handler] of Object.entries(module.default.http ?? {}))
       http.set(path, handler);
     for (const [path, handler] of Object.entries(module.default.ws ?? {})) ws.set(path, handler);
+    for (const [path, status] of Object.entries(module.default.reject ?? {}))
+      reject.set(path, status);
   }
-  return { http, ws };
+  return { http, ws, reject };
 }
 
 /**
@@ -106,6 +111,13 @@ export function testServers() {
       const sockets = new WebSocketServer({ noServer: true });
       server?.on('upgrade', (req, socket, head) => {
         const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+        const status = routes.reject.get(url.pathname);
+        if (status !== undefined) {
+          socket.end(
+            `HTTP/1.1 ${status} Refused\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`,
+          );
+          return;
+        }
         const handler = routes.ws.get(url.pathname);
         if (!handler) return;
         sockets.handleUpgrade(req, socket, head, (ws) => {

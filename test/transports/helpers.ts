@@ -27,6 +27,7 @@ export interface Script {
   pong?: string;
   stop?: string;
   failFirst?: number;
+  afterPings?: number;
 }
 
 export interface LoggedRequest {

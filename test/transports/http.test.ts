@@ -36,6 +36,9 @@ describe('http helpers', () => {
     expect(new StreamError('timeout', 'x').retryable).to.equal(true);
     expect(new StreamError('http', 'x', { status: 401 }).retryable).to.equal(false);
     expect(new StreamError('http', 'x', { status: 429 }).retryable).to.equal(true);
+    expect(new StreamError('http', 'x', { status: 408 }).retryable).to.equal(true);
+    expect(new StreamError('http', 'x', { status: 500 }).retryable).to.equal(true);
+    expect(new StreamError('http', 'x', { status: 404 }).retryable).to.equal(false);
     expect(new StreamError('provider', 'x').retryable).to.equal(false);
     expect(new StreamError('http', 'Nope', { status: 503 }).toJSON()).to.deep.equal({
       code: 'http',

@@ -139,7 +139,7 @@ describe('ndjsonTransport', () => {
     const probe = newProbeId();
     const id = await script({
       replies: [
-        { headers: NDJSON, ...chunked(line('One'), line('two')), delay: 300, after: 'hang' },
+        { headers: NDJSON, ...chunked(line('One'), line('two')), delay: 60_000, after: 'hang' },
       ],
     });
     const controller = new AbortController();

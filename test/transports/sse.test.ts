@@ -1,4 +1,4 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { sseTransport, type StreamPart } from '../../src/transports/index.js';
 import { newProbeId, readProbe } from '../helpers/server.js';
 import { fixtures, lineEndings } from './fixtures.js';
@@ -24,13 +24,7 @@ const sse = (reply: HttpReply): HttpReply => ({ ...reply, headers: { ...SSE, ...
 
 /** Waits until the server saw every connection tagged `probe` close. */
 async function serverSawClose(probe: string, connections = 1) {
-  await waitUntil(
-    async () => (await readProbe(probe)).closed === connections,
-    'server saw the close',
-    {
-      timeout: 2500,
-    },
-  );
+  await until(async () => (await readProbe(probe)).closed === connections, 'server saw the close');
 }
 
 describe('sseTransport', () => {
@@ -119,7 +113,9 @@ describe('sseTransport', () => {
     });
   });
 
-  describe('drops and resume', () => {
+  describe('drops and resume', function () {
+    // Each drop waits for the client to read first (200 ms on the server): several add up.
+    this.timeout(15_000);
     it('a drop mid-answer without ids is a network error that keeps the partial text', async () => {
       const id = await script({
         replies: [sse({ body: delta('Half ') + delta('an answer'), after: 'destroy' })],
@@ -226,6 +222,29 @@ describe('sseTransport', () => {
       expect(outcome.error?.message).to.contain('stream expired');
     });
 
+    it('counts resumeAttempts afresh after a resumed connection brought new events', async function () {
+      this.timeout(15_000);
+      // Three drops, each after one new event: one attempt each is enough.
+      const drop = (n: number, text: string) =>
+        sse({ body: `retry: 1\n\nid: ${n}\n${delta(text)}`, after: 'destroy' });
+      const id = await script({
+        replies: [
+          drop(1, 'Each '),
+          drop(2, 'resume '),
+          drop(3, 'brings '),
+          sse({ body: `id: 4\n${delta('more.')}data: [DONE]\n\n` }),
+        ],
+      });
+      const outcome = await collect(sseTransport({ url: playUrl(id), resumeAttempts: 1 }));
+      expect([outcome.text, outcome.error]).to.deep.equal(['Each resume brings more.', undefined]);
+      expect((await logged(id)).map((entry) => entry.headers['last-event-id'])).to.deep.equal([
+        undefined,
+        '1',
+        '2',
+        '3',
+      ]);
+    });
+
     it('gives up after resumeAttempts reconnections that bring nothing new', async () => {
       const id = await script({
         replies: [
@@ -311,7 +330,8 @@ describe('sseTransport', () => {
       });
       const retryAfter =
         (await collect(sseTransport({ url: playUrl(later) }))).error?.retryAfter ?? 0;
-      expect(retryAfter).to.be.within(1, 60_000);
+      // An HTTP date has whole seconds, and the answer takes a moment to arrive.
+      expect(retryAfter).to.be.within(55_000, 60_000);
     });
 
     it('a 200 that is not an event stream fails with the body message (WHATWG)', async () => {
@@ -446,7 +466,10 @@ describe('sseTransport', () => {
     it('mid-stream: the pending read settles within one turn and the server sees the close', async () => {
       const probe = newProbeId();
       const id = await script({
-        replies: [sse({ ...chunked(delta('First'), delta('second')), delay: 300, after: 'hang' })],
+        // The second chunk would come a minute later: only the abort can end this read.
+        replies: [
+          sse({ ...chunked(delta('First'), delta('second')), delay: 60_000, after: 'hang' }),
+        ],
       });
       const controller = new AbortController();
       const timers = timerCounter();
@@ -469,7 +492,7 @@ describe('sseTransport', () => {
     it('mid-stream while the caller holds a part: the connection closes without another read', async () => {
       const probe = newProbeId();
       const id = await script({
-        replies: [sse({ ...chunked(delta('One'), delta('two')), delay: 300, after: 'hang' })],
+        replies: [sse({ ...chunked(delta('One'), delta('two')), delay: 60_000, after: 'hang' })],
       });
       const controller = new AbortController();
       const iterator = open(sseTransport({ url: playUrl(id, probe) }), controller.signal);

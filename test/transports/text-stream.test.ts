@@ -78,7 +78,7 @@ describe('textStreamTransport', () => {
   it('abort mid-stream: aborted, the server sees the close, no timers left', async () => {
     const probe = newProbeId();
     const id = await script({
-      replies: [{ headers: TEXT, ...chunked('One ', 'two'), delay: 300, after: 'hang' }],
+      replies: [{ headers: TEXT, ...chunked('One ', 'two'), delay: 60_000, after: 'hang' }],
     });
     const controller = new AbortController();
     const timers = timerCounter();

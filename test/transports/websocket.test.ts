@@ -138,10 +138,8 @@ describe('webSocketTransport', () => {
 
   describe('stop', () => {
     it('sends {"type":"stop"} before closing, within the same turn; the server sees both', async () => {
-      const { id, probe, transport } = await scripted({
-        frames: ['One', 'two', 'three'],
-        frameDelay: 300,
-      });
+      // Nothing follows the first frame: only the stop can end this reply.
+      const { id, probe, transport } = await scripted({ frames: ['One'] });
       const controller = new AbortController();
       const timers = timerCounter();
       const iterator = open(transport, controller.signal);
@@ -218,16 +216,18 @@ describe('webSocketTransport', () => {
 
   describe('heartbeat', () => {
     it('pings keep a slow answer alive when the server answers them; pongs are not text', async function () {
-      this.timeout(6000);
+      this.timeout(10_000);
+      // The answer waits until the server had 30 pings (at least 1.5 s): three idle timeouts
+      // without one, so only the pongs can keep the reply alive, however slow the machine.
       const { id, transport } = await scripted(
         {
           ping: 'ping',
           pong: 'pong',
+          afterPings: 30,
           frames: ['Late', ' answer'],
-          frameDelay: 400,
           close: { code: 1000 },
         },
-        { ping: { message: 'ping', interval: 50, reply: 'pong' }, idleTimeout: 250 },
+        { ping: { message: 'ping', interval: 50, reply: 'pong' }, idleTimeout: 500 },
       );
       const timers = timerCounter();
       const outcome = await collect(transport);
@@ -235,9 +235,7 @@ describe('webSocketTransport', () => {
       expect(outcome.error).to.equal(undefined);
       expect(outcome.text).to.equal('Late answer');
       expect(timers.live, timers.report).to.equal(0);
-      expect((await logged(id)).filter((entry) => entry.body === 'ping').length).to.be.greaterThan(
-        1,
-      );
+      expect((await logged(id)).filter((entry) => entry.body === 'ping').length).to.be.at.least(30);
     });
 
     it('a socket that never answers pings times out and is closed', async () => {
@@ -282,6 +280,72 @@ describe('webSocketTransport', () => {
         connectTimeout: 100,
       });
       expect((await collect(transport)).error?.code).to.equal('timeout');
+    });
+  });
+
+  describe('faults', function () {
+    this.timeout(15_000);
+    it('decodes a character split across binary frames (a 4-byte emoji, a CJK character)', async () => {
+      const transport = webSocketTransport({ url: socketUrl('/mock/faults/ws-split-utf8') });
+      const outcome = await collect(transport);
+      expect([outcome.text, outcome.error]).to.deep.equal(['Hi 😀 and 漢字!', undefined]);
+    });
+
+    it('a refused port fails after the retry limit with a network error naming the URL', async () => {
+      const { port } = (await (await fetch('/mock/faults/free-port')).json()) as { port: number };
+      const url = `ws://127.0.0.1:${port}/nothing-here`;
+      const timers = timerCounter();
+      const transport = webSocketTransport({ url, reconnect: { attempts: 2, base: 5, cap: 10 } });
+      const outcome = await collect(transport);
+      timers.restore();
+      expect(outcome.error?.code).to.equal('network');
+      expect(outcome.error?.message).to.contain(`Could not connect to ${url}`);
+      expect(outcome.error?.message).to.contain('refused').and.contain('Gave up after 3 tries');
+      expect(timers.live, timers.report).to.equal(0);
+    });
+
+    it('a rejected upgrade is a network error, retried `attempts` times and no more', async () => {
+      const probe = newProbeId('rejected');
+      const attempts = 2;
+      const transport = webSocketTransport({
+        url: socketUrl(`/mock/faults/ws-rejected?probe=${probe}`),
+        reconnect: { attempts, base: 5, cap: 10 },
+      });
+      const connects: string[] = [];
+      const { WebSocket: Native } = window;
+      window.WebSocket = class extends Native {
+        constructor(...args: ConstructorParameters<typeof WebSocket>) {
+          super(...args);
+          connects.push(String(args[0]));
+        }
+      };
+      try {
+        const outcome = await collect(transport);
+        expect(outcome.error?.code).to.equal('network');
+        expect(outcome.error?.message).to.contain('Could not connect to');
+        expect(outcome.error?.message).to.contain('ws-rejected');
+        expect(outcome.error?.message).to.contain(`Gave up after ${attempts + 1} tries`);
+      } finally {
+        window.WebSocket = Native;
+      }
+      expect(connects, 'the first try and `attempts` retries').to.have.length(attempts + 1);
+    });
+
+    it('a kept socket the server closed between replies is replaced for the next reply', async () => {
+      const probe = newProbeId('between');
+      const transport = webSocketTransport({
+        url: socketUrl(`/mock/faults/ws-close-between?probe=${probe}`),
+        end: '[DONE]',
+        reuse: true,
+      });
+      expect((await collect(transport)).text).to.equal('One answer.');
+      // The server closes the kept socket while no reply runs.
+      await until(async () => (await readProbe(probe)).closed === 1, 'the server closed it');
+      const second = await collect(transport);
+      expect([second.text, second.error]).to.deep.equal(['One answer.', undefined]);
+      expect((await readProbe(probe)).opened).to.equal(2);
+      transport.close();
+      await until(async () => (await readProbe(probe)).closed === 2, 'closed at the end');
     });
   });
 

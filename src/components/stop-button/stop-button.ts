@@ -13,7 +13,9 @@ export interface Stoppable extends HTMLElement {
 /**
  * Stops the reply of the `<stream-chat>` it sits in (or is slotted into), or of the one whose
  * id `for` names. It follows that chat's `streaming` attribute and is disabled while nothing
- * streams. The chat is looked up when the button connects and whenever `for` changes.
+ * streams. A `for` chat is looked up again whenever the tree around the button changes, so a
+ * chat added later, or replaced by a framework, is found; an id that matches nothing a second
+ * after connecting is reported once on the console.
  *
  * @summary A button that stops a streaming reply.
  * @tag stop-button
@@ -38,7 +40,13 @@ export class StopButton extends LitElement {
   /** The accessible name and visible label. */
   @property() label = 'Stop generating';
 
+  /** Watches the controlled chat's `streaming` attribute. */
   #observer: MutationObserver | undefined;
+  /** With `for`: watches the button's tree for the chat appearing, going or being replaced. */
+  #tree: MutationObserver | undefined;
+  #watched: Stoppable | null = null;
+  #missing: ReturnType<typeof setTimeout> | undefined;
+  #warned = false;
 
   /** The chat this button controls: the `for` target, or the closest enclosing chat. */
   get chat(): Stoppable | null {
@@ -55,6 +63,9 @@ export class StopButton extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#observer?.disconnect();
+    this.#tree?.disconnect();
+    clearTimeout(this.#missing);
+    this.#watched = null;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -73,13 +84,44 @@ export class StopButton extends LitElement {
   }
 
   #watch(): void {
-    this.#observer?.disconnect();
+    this.#tree?.disconnect();
+    this.#tree = undefined;
+    if (this.htmlFor) {
+      this.#tree = new MutationObserver(() => this.#follow());
+      this.#tree.observe(this.getRootNode(), {
+        childList: true,
+        subtree: true,
+        attributeFilter: ['id'],
+      });
+    }
+    this.#watched = null;
+    this.#follow(true);
+  }
+
+  /** Follows the chat `chat` names now, when it is another one than the watched one. */
+  #follow(always = false): void {
     const chat = this.chat;
-    if (!chat) return;
+    if (chat === this.#watched && !always) return;
+    this.#watched = chat;
+    this.#observer?.disconnect();
+    clearTimeout(this.#missing);
+    if (!chat) {
+      this.streaming = false;
+      if (this.htmlFor && !this.#warned) this.#missing = setTimeout(() => this.#warn(), 1000);
+      return;
+    }
     const sync = () => (this.streaming = chat.streaming);
     this.#observer = new MutationObserver(sync);
     this.#observer.observe(chat, { attributeFilter: ['streaming'] });
     sync();
+  }
+
+  #warn(): void {
+    if (this.#watched || !this.isConnected || this.#warned) return;
+    this.#warned = true;
+    console.warn(
+      `stream-chat-elements: <stop-button for="${this.htmlFor}"> found no <stream-chat id="${this.htmlFor}">; it stays disabled until one appears.`,
+    );
   }
 
   #closestChat(): Element | null {

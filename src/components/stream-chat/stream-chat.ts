@@ -4,7 +4,9 @@ import { AutoScrollController } from '../../controllers/auto-scroll-controller.j
 import type { SavedChat } from '../../controllers/persistence.js';
 import type { StreamController } from '../../controllers/stream-controller.js';
 import { StreamStopRequestEvent } from '../../events/stream-stop-request.js';
+import { StreamErrorEvent } from '../../events/stream-error.js';
 import { defineElement } from '../../internal/define-element.js';
+import { chunkError, lazy } from '../../internal/lazy.js';
 import { messageId, withIds } from '../../internal/message-id.js';
 import { isSendKey } from '../../internal/send-key.js';
 import { addVersion, showVersion, turnStart, withoutVersions } from '../../internal/versions.js';
@@ -24,6 +26,9 @@ import { streamChatStyles } from './stream-chat.styles.js';
 
 /** Messages rendered at first, and added per step as the reader scrolls back. */
 const WINDOW = 50;
+
+const streamControllerModule = lazy(() => import('../../controllers/stream-controller.js'));
+const persistenceModule = lazy(() => import('../../controllers/persistence.js'));
 
 /**
  * A complete streaming chat: message list, composer, stop and retry. Point `endpoint` at a
@@ -163,7 +168,12 @@ export class StreamChat extends LitElement {
   #actions = new MessageActions(this);
 
   #stream: StreamController | undefined;
-  #loading: Promise<StreamController> | undefined;
+  /** The saved chat of `persist` has been restored: saves wait for it (see `#save`). */
+  #restored: Promise<unknown> | undefined;
+  /** The next save of an empty conversation may erase the saved one (`clear()` was called). */
+  #erase = false;
+  /** What storage failures this chat has warned about: each is told once, not per keystroke. */
+  #warned = new Set<string>();
 
   #scroll = new AutoScrollController(this, () => this.#log);
 
@@ -183,7 +193,8 @@ export class StreamChat extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    void this.#load();
+    // Fetched early so it is there by the first send; a failure is reported by that send.
+    this.#load().catch(() => undefined);
   }
 
   /** The conversation. Set it to load a history (this stops a running reply); read it to save. */
@@ -203,7 +214,12 @@ export class StreamChat extends LitElement {
   async send(text: string): Promise<void> {
     const content = text.trim();
     if (!content) return;
-    const stream = await this.#load();
+    let stream: StreamController;
+    try {
+      stream = await this.#load();
+    } catch (error) {
+      return this.#loadFailed(error, content);
+    }
     stream.abort();
     this.#set([...this.#messages, { role: 'user', content, id: messageId() }]);
     this.#scroll.scrollToBottom();
@@ -217,13 +233,19 @@ export class StreamChat extends LitElement {
 
   /** Regenerates the last answer, or sends again the question a failure put back. */
   async retry(): Promise<void> {
-    const stream = await this.#load();
-    stream.abort();
     const failed = this.#failed;
     if (failed !== undefined) {
+      this.#stream?.abort();
       if (this.#input?.value === failed) this.#setDraft('');
       return this.send(failed);
     }
+    let stream: StreamController;
+    try {
+      stream = await this.#load();
+    } catch (error) {
+      return this.#loadFailed(error);
+    }
+    stream.abort();
     const list = this.#messages;
     if (list.at(-1)?.role === 'assistant') return this.regenerate();
     if (list.at(-1)?.role !== 'user') return;
@@ -235,7 +257,8 @@ export class StreamChat extends LitElement {
    * replaces, and what followed it, stay as an earlier version of that turn.
    */
   async regenerate(id?: string): Promise<void> {
-    const stream = await this.#load();
+    const stream = await this.#ready();
+    if (!stream) return;
     stream.abort();
     const list = this.#messages;
     const index = id === undefined ? list.length - 1 : list.findIndex((m) => m.id === id);
@@ -252,9 +275,9 @@ export class StreamChat extends LitElement {
    */
   async edit(id: string, content: string): Promise<void> {
     const text = content.trim();
-    const stream = await this.#load();
+    const stream = await this.#ready();
     const at = this.#messages.findIndex((m) => m.id === id);
-    if (!text || this.#messages[at]?.role !== 'user') return;
+    if (!stream || !text || this.#messages[at]?.role !== 'user') return;
     stream.abort();
     this.#set(addVersion(this.#messages, at, { role: 'user', content: text, id: messageId() }));
     this.#scroll.scrollToBottom();
@@ -282,18 +305,11 @@ export class StreamChat extends LitElement {
   /** Stops any reply and empties the conversation (and its saved copy). The draft stays. */
   clear(): void {
     this.messages = [];
+    this.#erase = true;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const key = this.persist;
-    if (changed.has('persist') && key) {
-      void import('../../controllers/persistence.js').then(({ loadChat }) => {
-        if (key !== this.persist) return;
-        const saved = loadChat(key);
-        if (!this.#messages.length && saved.messages.length) this.messages = saved.messages;
-        if (this.#input?.value === '') this.#setDraft(saved.draft);
-      });
-    }
+    if (changed.has('persist')) this.#restore();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -451,12 +467,13 @@ export class StreamChat extends LitElement {
 
   /**
    * The streaming machinery is a lazily loaded chunk, fetched as soon as the chat connects so
-   * it is there by the first send: it keeps the embed's main file within its size budget.
+   * it is there by the first send: it keeps the embed's main file within its size budget. A
+   * chunk that failed to load is fetched again by the next send or Retry.
    */
   #load(): Promise<StreamController> {
-    return (this.#loading ??= import('../../controllers/stream-controller.js').then(
+    return streamControllerModule().then(
       ({ StreamController }) =>
-        (this.#stream = new StreamController(this, {
+        (this.#stream ??= new StreamController(this, {
           transport: () => this.#transport(),
           onPart: (part) => {
             // A section appears (or its label changes) with the first part of its kind.
@@ -484,6 +501,8 @@ export class StreamChat extends LitElement {
               this.#set(branch.previous);
             } else if (error && last?.role === 'user' && !last.versions && input && !input.value) {
               this.#failed = last.content;
+              // The question moves back into the composer, out of the saved history too.
+              this.#erase = true;
               this.#set(this.#messages.slice(0, -1));
               this.#setDraft(last.content);
             }
@@ -493,7 +512,29 @@ export class StreamChat extends LitElement {
             if (this.shadowRoot?.activeElement?.localName === 'stop-button') input?.focus();
           },
         })),
-    ));
+    );
+  }
+
+  /** The streaming machinery, or `undefined` when its chunk did not load (a `stream-error`). */
+  async #ready(): Promise<StreamController | undefined> {
+    try {
+      return await this.#load();
+    } catch (error) {
+      this.#loadFailed(error);
+      return undefined;
+    }
+  }
+
+  /** A chunk the reply needs did not load: the same outcome as a reply that failed at once. */
+  #loadFailed(thrown: unknown, question?: string): void {
+    const error = chunkError(thrown);
+    const input = this.#input;
+    if (question !== undefined) {
+      this.#failed = question;
+      if (input && !input.value) this.#setDraft(question);
+    }
+    this.failure = error;
+    this.dispatchEvent(new StreamErrorEvent({ error: error.toJSON(), partial: '' }));
   }
 
   #run(stream: StreamController): Promise<void> {
@@ -519,9 +560,45 @@ export class StreamChat extends LitElement {
     this.requestUpdate('messages', old);
   }
 
-  #save(saved: Partial<SavedChat>): void {
+  /**
+   * Loads what `persist` saved, unless the page or the reader got there first. Nothing is saved
+   * before this has run: the first render's empty history must not overwrite the saved one.
+   */
+  #restore(): void {
     const key = this.persist;
-    if (key) void import('../../controllers/persistence.js').then((m) => m.saveChat(key, saved));
+    if (!key) {
+      this.#restored = undefined;
+      return;
+    }
+    const restored = persistenceModule().then(({ loadChat }) => {
+      if (key !== this.persist) return;
+      const saved = loadChat(key, this.#warned);
+      if (!this.#messages.length && saved.messages.length) this.messages = saved.messages;
+      if (this.#input?.value === '') this.#setDraft(saved.draft);
+    });
+    this.#restored = restored;
+    restored.catch((error: unknown) => {
+      if (this.#restored === restored) this.#restored = undefined;
+      console.warn('stream-chat-elements: the chat is not saved:', error);
+    });
+  }
+
+  /**
+   * Saves under `persist` once the restore has run. An empty history erases the saved one only
+   * after `clear()` (or a failed first question moving back into the composer).
+   */
+  #save(saved: Partial<SavedChat>): void {
+    const erase = this.#erase;
+    if (saved.messages) this.#erase = false;
+    const key = this.persist;
+    const restored = this.#restored;
+    if (!key || !restored) return;
+    if (saved.messages?.length === 0 && !erase) delete saved.messages;
+    if (saved.messages === undefined && saved.draft === undefined) return;
+    void restored.then(persistenceModule).then(
+      (m) => key === this.persist && m.saveChat(key, saved, this.#warned),
+      () => undefined,
+    );
   }
 
   #onScroll(): void {

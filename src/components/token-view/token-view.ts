@@ -2,6 +2,7 @@ import { LitElement, html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { MarkedExtension } from 'marked';
 import { defineElement } from '../../internal/define-element.js';
+import { lazy } from '../../internal/lazy.js';
 import type { MarkdownStream } from '../../markdown/blocks.js';
 import { defaultTokenViewStrings, type TokenViewStrings } from './token-view.strings.js';
 import { tokenViewStyles } from './token-view.styles.js';
@@ -18,15 +19,6 @@ export type Highlighter = (
 /** What happens to an image from an origin that is neither this page's nor in `image-origins`. */
 export type ImagePolicy = 'click' | 'allow' | 'none';
 
-/** A module loaded with import() once, the first time it is needed (again after a failure). */
-const lazy = <T>(load: () => Promise<T>) => {
-  let module: Promise<T> | undefined;
-  return () =>
-    (module ??= load().catch((error: unknown) => {
-      module = undefined;
-      throw error;
-    }));
-};
 // The Markdown engine (marked, the block splitter, tail repair, the DOM morph) and the
 // sanitiser (DOMPurify) are chunks of their own, loaded in parallel, and so are copying and
 // highlighting: the embed's main file holds only the element.

@@ -1,7 +1,10 @@
 // Test endpoints for the transports: a scripted replay server (the test posts the exact bytes,
 // chunking, status and ending of each response, then points a transport at it), a resumable SSE
 // server honouring Last-Event-ID, and WebSocket servers with scripted frames, pings and closes.
-import { setTimeout as wait } from 'node:timers/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+/** A pause that never keeps the runner alive: tests stop long drips (delay: 60 000) early. */
+const wait = (/** @type {number} */ ms) => sleep(ms, undefined, { ref: false });
 
 /**
  * One scripted HTTP response.
@@ -27,6 +30,8 @@ import { setTimeout as wait } from 'node:timers/promises';
  * @property {string} [pong] answer to each ping (none when missing)
  * @property {string} [stop] the message that stops a reply (default `{"type":"stop"}`)
  * @property {number} [failFirst] close this many connections with 1011 before answering
+ * @property {number} [afterPings] hold the frames until this many pings arrived (a server-side
+ *   signal that the client's heartbeat ran for that long, instead of a fixed delay)
  */
 
 /** @type {Map<string, Script>} */
@@ -146,17 +151,25 @@ export default {
       const id = url.searchParams.get('id') ?? '';
       const script = scripts.get(id) ?? {};
       const connection = count(id);
+      let pings = 0;
+      /** @type {(() => void) | undefined} */
+      let pinged;
       socket.on('message', async (data) => {
         const text = String(data);
         log(id).push({ body: text });
         if (text === script.ping) {
           if (script.pong !== undefined) socket.send(script.pong);
+          pings += 1;
+          if (pings >= (script.afterPings ?? 0)) pinged?.();
           return;
         }
         if (text === (script.stop ?? '{"type":"stop"}')) return;
         if (connection < (script.failFirst ?? 0)) {
           socket.close(1011, 'not yet');
           return;
+        }
+        if (pings < (script.afterPings ?? 0)) {
+          await new Promise((resolve) => (pinged = () => resolve(undefined)));
         }
         for (const frame of script.frames ?? []) {
           if (script.frameDelay) await wait(script.frameDelay);
