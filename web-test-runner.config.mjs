@@ -23,6 +23,16 @@ const highlightJsCore = {
     };
   },
 };
+/** The kit's public names resolve to its sources, as in Storybook and the demo (stories use them). */
+const packageSources = {
+  name: 'stream-chat-elements-sources',
+  /** @param {{ source: string }} import */
+  resolveImport({ source }) {
+    if (source === 'stream-chat-elements') return '/src/index.ts';
+    if (source === 'stream-chat-elements/define') return '/src/define.ts';
+    return undefined;
+  },
+};
 const servers = testServers();
 
 /**
@@ -57,6 +67,7 @@ export default {
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
     servers.plugin,
     highlightJsCore,
+    packageSources,
   ],
   middleware: servers.middleware,
   browsers: [

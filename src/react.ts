@@ -15,6 +15,10 @@ import './define.js';
 import { StopButton as StopButtonElement } from './components/stop-button/stop-button.js';
 import { StreamChat as StreamChatElement } from './components/stream-chat/stream-chat.js';
 import { TokenView as TokenViewElement } from './components/token-view/token-view.js';
+import { MessageEditEvent } from './events/message-edit.js';
+import { MessageFeedbackEvent } from './events/message-feedback.js';
+import { MessageRegenerateEvent } from './events/message-regenerate.js';
+import { MessageVersionEvent } from './events/message-version.js';
 import { StreamAbortEvent } from './events/stream-abort.js';
 import { StreamEndEvent } from './events/stream-end.js';
 import { StreamErrorEvent } from './events/stream-error.js';
@@ -23,7 +27,10 @@ import { StreamStopRequestEvent } from './events/stream-stop-request.js';
 import { StreamTokenEvent } from './events/stream-token.js';
 import { StreamToolCallEvent } from './events/stream-tool-call.js';
 
-/** `<stream-chat>` as a React component, with typed `onStreamOpen` … `onStreamAbort` props. */
+/**
+ * `<stream-chat>` as a React component, with typed `onStreamOpen` … `onStreamAbort` props and
+ * `onMessageFeedback`, `onMessageEdit`, `onMessageRegenerate`, `onMessageVersion`.
+ */
 export const StreamChat = createComponent({
   react: React,
   tagName: 'stream-chat',
@@ -36,6 +43,10 @@ export const StreamChat = createComponent({
     onStreamError: StreamErrorEvent.eventName as EventName<StreamErrorEvent>,
     onStreamAbort: StreamAbortEvent.eventName as EventName<StreamAbortEvent>,
     onStreamToolCall: StreamToolCallEvent.eventName as EventName<StreamToolCallEvent>,
+    onMessageFeedback: MessageFeedbackEvent.eventName as EventName<MessageFeedbackEvent>,
+    onMessageEdit: MessageEditEvent.eventName as EventName<MessageEditEvent>,
+    onMessageRegenerate: MessageRegenerateEvent.eventName as EventName<MessageRegenerateEvent>,
+    onMessageVersion: MessageVersionEvent.eventName as EventName<MessageVersionEvent>,
   },
 });
 

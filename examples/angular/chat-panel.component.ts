@@ -20,6 +20,7 @@ import type { ChatMessage, ChatTransport } from 'stream-chat-elements';
         (stream-end)="status.set('Answered: ' + $event.detail.message.content)"
         (stream-error)="status.set('Failed: ' + $event.detail.error.code)"
         (stream-abort)="status.set('Stopped after ' + $event.detail.partial.length + ' characters')"
+        (message-feedback)="status.set('Rated ' + ($event.detail.value ?? 'nothing'))"
       ></stream-chat>
       <stop-button for="chat"></stop-button>
       <p role="status">{{ status() }}</p>

@@ -21,6 +21,7 @@ export function ChatPanel({ transport }: { transport: ChatTransport }) {
         onstream-abort={(event) =>
           setStatus(`Stopped after ${event.detail.partial.length} characters`)
         }
+        onmessage-feedback={(event) => setStatus(`Rated ${event.detail.value ?? 'nothing'}`)}
       ></stream-chat>
       <stop-button for="chat"></stop-button>
       <p role="status">{status}</p>

@@ -2,6 +2,10 @@
 // properties and their `onstream-*` event props. Put it next to your components.
 import type { DetailedHTMLProps, HTMLAttributes } from 'react';
 import type {
+  MessageEditEvent,
+  MessageFeedbackEvent,
+  MessageRegenerateEvent,
+  MessageVersionEvent,
   StopButton,
   StreamAbortEvent,
   StreamChat,
@@ -31,6 +35,10 @@ declare module 'react' {
           'onstream-end'?: (event: StreamEndEvent) => void;
           'onstream-error'?: (event: StreamErrorEvent) => void;
           'onstream-abort'?: (event: StreamAbortEvent) => void;
+          'onmessage-feedback'?: (event: MessageFeedbackEvent) => void;
+          'onmessage-edit'?: (event: MessageEditEvent) => void;
+          'onmessage-regenerate'?: (event: MessageRegenerateEvent) => void;
+          'onmessage-version'?: (event: MessageVersionEvent) => void;
         }
       >;
       'token-view': ElementProps<TokenView, object>;

@@ -19,6 +19,7 @@ export function ChatPanel({ transport }: { transport: ChatTransport }) {
         onStreamAbort={(event) =>
           setStatus(`Stopped after ${event.detail.partial.length} characters`)
         }
+        onMessageFeedback={(event) => setStatus(`Rated ${event.detail.value ?? 'nothing'}`)}
       />
       <StopButton htmlFor="chat" />
       <p role="status">{status}</p>

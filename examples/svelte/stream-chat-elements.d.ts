@@ -1,6 +1,10 @@
 // Types the kit's tags in Svelte 5 markup (checked by svelte-check). Put it in your `src/`.
 import type { HTMLAttributes } from 'svelte/elements';
 import type {
+  MessageEditEvent,
+  MessageFeedbackEvent,
+  MessageRegenerateEvent,
+  MessageVersionEvent,
   StopButton,
   StreamAbortEvent,
   StreamChat,
@@ -18,7 +22,7 @@ declare module 'svelte/elements' {
       Partial<
         Pick<
           StreamChat,
-          'endpoint' | 'transport' | 'protocol' | 'model' | 'placeholder' | 'messages'
+          'endpoint' | 'transport' | 'protocol' | 'model' | 'placeholder' | 'messages' | 'actions'
         >
       > & {
         'onstream-open'?: (event: StreamOpenEvent) => void;
@@ -26,6 +30,10 @@ declare module 'svelte/elements' {
         'onstream-end'?: (event: StreamEndEvent) => void;
         'onstream-error'?: (event: StreamErrorEvent) => void;
         'onstream-abort'?: (event: StreamAbortEvent) => void;
+        'onmessage-feedback'?: (event: MessageFeedbackEvent) => void;
+        'onmessage-edit'?: (event: MessageEditEvent) => void;
+        'onmessage-regenerate'?: (event: MessageRegenerateEvent) => void;
+        'onmessage-version'?: (event: MessageVersionEvent) => void;
       };
     'token-view': HTMLAttributes<TokenView> & Partial<Pick<TokenView, 'text'>>;
     'stop-button': HTMLAttributes<StopButton> &

@@ -1,6 +1,10 @@
 // Types the kit's tags in Vue templates (checked by vue-tsc and Volar). Put it in your `src/`.
 import type { EmitFn, HTMLAttributes, PublicProps } from 'vue';
 import type {
+  MessageEditEvent,
+  MessageFeedbackEvent,
+  MessageRegenerateEvent,
+  MessageVersionEvent,
   StopButton,
   StreamAbortEvent,
   StreamChat,
@@ -29,13 +33,17 @@ declare module 'vue' {
   interface GlobalComponents {
     'stream-chat': DefineCustomElement<
       StreamChat,
-      'endpoint' | 'transport' | 'protocol' | 'model' | 'placeholder' | 'messages',
+      'endpoint' | 'transport' | 'protocol' | 'model' | 'placeholder' | 'messages' | 'actions',
       {
         'stream-open': StreamOpenEvent;
         'stream-token': StreamTokenEvent;
         'stream-end': StreamEndEvent;
         'stream-error': StreamErrorEvent;
         'stream-abort': StreamAbortEvent;
+        'message-feedback': MessageFeedbackEvent;
+        'message-edit': MessageEditEvent;
+        'message-regenerate': MessageRegenerateEvent;
+        'message-version': MessageVersionEvent;
       }
     >;
     'token-view': DefineCustomElement<TokenView, 'text'>;

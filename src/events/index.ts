@@ -5,3 +5,7 @@ export * from './stream-error.js';
 export * from './stream-abort.js';
 export * from './stream-stop-request.js';
 export * from './stream-tool-call.js';
+export * from './message-feedback.js';
+export * from './message-edit.js';
+export * from './message-regenerate.js';
+export * from './message-version.js';

@@ -56,6 +56,23 @@ export interface ChatMessage {
    * chat sends the latest ones as the next request's `meta`.
    */
   meta?: StreamMeta;
+  /**
+   * The other versions of this turn (edited questions, regenerated answers), when there are
+   * some. The chat keeps them on the first message of the version that is shown; they are not
+   * sent to the model.
+   */
+  versions?: MessageVersions;
+}
+
+/**
+ * The versions of one turn of a conversation. Each version is the conversation from that turn
+ * on, as it went in that version; the one shown is the rest of `messages` itself.
+ */
+export interface MessageVersions {
+  /** Where the shown version sits among all of them, in the order they were made (0-based). */
+  index: number;
+  /** Every other version, in the order they were made, without the shown one. */
+  others: ChatMessage[][];
 }
 
 /**

@@ -228,9 +228,32 @@ describe('<stream-chat> theming and text', function () {
       copied: 'Kopiert',
       copyFailed: 'Kopieren fehlgeschlagen',
       loadImage: 'Bild von {host} laden',
+      messageActions: 'Aktionen',
+      copyMessage: 'Nachricht kopieren',
+      good: 'Gute Antwort',
+      bad: 'Schlechte Antwort',
+      regenerate: 'Neu erzeugen',
+      edit: 'Bearbeiten',
+      editInput: 'Nachricht bearbeiten',
+      editSend: 'Absenden',
+      editCancel: 'Abbrechen',
+      previousVersion: 'Vorige Fassung',
+      nextVersion: 'Nächste Fassung',
+      version: '{index} von {count}',
+      versionLabel: 'Fassung {index} von {count}',
     };
-    // Shown only after a click on the copy button: <token-view>'s own tests cover them.
-    const afterClick = new Set([strings.copied, strings.copyFailed]);
+    // Shown only after a click (copy, Edit) or with versions: their own tests cover them.
+    const afterClick = new Set([
+      strings.copied,
+      strings.copyFailed,
+      strings.editInput,
+      strings.editSend,
+      strings.editCancel,
+      strings.previousVersion,
+      strings.nextVersion,
+      strings.version,
+      strings.versionLabel,
+    ]);
     const transport = new ManualTransport();
     const el = await fixture<StreamChat>(
       html`<stream-chat

@@ -3,6 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../src/define.js';
 import { StreamError, type StreamChat } from '../../src/index.js';
 import { ManualTransport, until } from '../controllers/manual-transport.js';
+import { withoutIds } from '../helpers/messages.js';
 
 async function chat() {
   const transport = new ManualTransport();
@@ -37,12 +38,12 @@ describe('<stream-chat> composer', function () {
     await sendKeys({ type: 'Hello there' });
     await sendKeys({ press: 'Enter' });
     await until(() => transport.requests.length === 1, 'sent');
-    expect(transport.requests[0]!.messages).to.deep.equal([
+    expect(withoutIds(transport.requests[0]!.messages)).to.deep.equal([
       { role: 'user', content: 'Hello there' },
     ]);
     expect(input.value).to.equal('');
     expect(root.activeElement).to.equal(input);
-    expect(el.messages).to.deep.equal([{ role: 'user', content: 'Hello there' }]);
+    expect(withoutIds(el.messages)).to.deep.equal([{ role: 'user', content: 'Hello there' }]);
   });
 
   it('Shift+Enter adds a line instead of sending', async () => {
@@ -163,14 +164,14 @@ describe('<stream-chat> composer', function () {
     await oneEvent(el, 'stream-error');
     await el.updateComplete;
     expect(input.value).to.equal('Will this fail?');
-    expect(el.messages).to.deep.equal([]);
+    expect(withoutIds(el.messages)).to.deep.equal([]);
     expect(root.querySelector<HTMLButtonElement>('[part=send-button]')!.disabled).to.equal(false);
     expect(root.querySelector('[role=alert]')!.textContent).to.equal('Failed to fetch');
 
     root.querySelector<HTMLButtonElement>('[part=retry-button]')!.click();
     await until(() => transport.requests.length === 2);
     expect(input.value, 'Retry takes the question out again').to.equal('');
-    expect(transport.requests[1]!.messages).to.deep.equal([
+    expect(withoutIds(transport.requests[1]!.messages)).to.deep.equal([
       { role: 'user', content: 'Will this fail?' },
     ]);
   });
@@ -184,7 +185,7 @@ describe('<stream-chat> composer', function () {
     transport.fail(new StreamError('timeout', 'Timed out'));
     await oneEvent(el, 'stream-error');
     expect(input.value).to.equal('typing on');
-    expect(el.messages).to.deep.equal([{ role: 'user', content: 'First' }]);
+    expect(withoutIds(el.messages)).to.deep.equal([{ role: 'user', content: 'First' }]);
   });
 
   it('moves focus to the text area when its stop button goes away', async () => {

@@ -3,6 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../src/define.js';
 import { StreamError, type StreamChat } from '../../src/index.js';
 import { ManualTransport, until } from '../controllers/manual-transport.js';
+import { withoutIds } from '../helpers/messages.js';
 
 const key = 'sce-test-chat';
 
@@ -35,7 +36,7 @@ describe('<stream-chat persist>', function () {
 
     const second = await chat();
     await until(() => second.el.messages.length === 2, 'the conversation is back');
-    expect(second.el.messages).to.deep.equal([
+    expect(withoutIds(second.el.messages)).to.deep.equal([
       { role: 'user', content: 'Remember me' },
       { role: 'assistant', content: 'I will.' },
     ]);
@@ -80,7 +81,7 @@ describe('<stream-chat persist>', function () {
     try {
       const { el } = await chat();
       await until(() => warnings.length === 1, 'warned');
-      expect(el.messages).to.deep.equal([]);
+      expect(withoutIds(el.messages)).to.deep.equal([]);
       await el.updateComplete;
       expect(el.shadowRoot!.querySelector('[part=empty]')).to.not.equal(null);
     } finally {
@@ -100,7 +101,7 @@ describe('<stream-chat persist>', function () {
     const input = el.shadowRoot!.querySelector('textarea')!;
     // The draft coming back shows the restore has run.
     await until(() => input.value === 'stored draft', 'the restore ran');
-    expect(el.messages).to.deep.equal([{ role: 'user', content: 'from the page' }]);
+    expect(withoutIds(el.messages)).to.deep.equal([{ role: 'user', content: 'from the page' }]);
   });
 
   it('touches no storage without persist', async () => {

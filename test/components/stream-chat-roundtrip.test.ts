@@ -3,6 +3,7 @@ import '../../src/define.js';
 import type { StreamChat, StreamTokenEvent, TokenView } from '../../src/index.js';
 import { newProbeId, readProbe } from '../helpers/server.js';
 import { until } from '../controllers/manual-transport.js';
+import { withoutId, withoutIds } from '../helpers/messages.js';
 
 /** Full round trips through the real transports to the helper servers (test/server/routes/chat.mjs). */
 
@@ -35,13 +36,15 @@ describe('<stream-chat> round trips', function () {
       const opened = oneEvent(el, 'stream-open');
       const ended = oneEvent(el, 'stream-end');
       void el.send('How are **you**?');
-      expect((await opened).detail.request).to.deep.equal({
+      const { request } = (await opened).detail;
+      expect(request.messages[0]!.id).to.be.a('string').and.not.equal('');
+      expect({ ...request, messages: withoutIds(request.messages) }).to.deep.equal({
         messages: [{ role: 'user', content: 'How are **you**?' }],
         model: 'llama3.2',
       });
       const end = await ended;
       const answer = 'Echo (llama3.2): How are **you**?';
-      expect(end.detail).to.deep.equal({
+      expect({ ...end.detail, message: withoutId(end.detail.message) }).to.deep.equal({
         message: { role: 'assistant', content: answer },
         reason: 'stop',
       });
@@ -76,7 +79,7 @@ describe('<stream-chat> round trips', function () {
     expect(partial).to.not.contain('word1999');
     await until(async () => (await readProbe(probe)).closed === 1, 'the server saw the close');
     expect((await readProbe(probe)).finished).to.equal(0);
-    expect(el.messages.at(-1)).to.deep.equal({ role: 'assistant', content: partial });
+    expect(withoutId(el.messages.at(-1))).to.deep.equal({ role: 'assistant', content: partial });
   });
 
   it('removing the element mid-answer closes the WebSocket on the server side', async () => {

@@ -9,6 +9,7 @@ import {
   type ChatMessage,
 } from '../../src/index.js';
 import { ManualTransport, frames, until } from '../controllers/manual-transport.js';
+import { withoutId, withoutIds } from '../helpers/messages.js';
 
 async function chat(transport = new ManualTransport()) {
   const el = await fixture<StreamChat>(html`<stream-chat .transport=${transport}></stream-chat>`);
@@ -85,7 +86,7 @@ describe('<stream-chat> element', function () {
       'openai',
       '',
     ]);
-    expect(el.messages).to.deep.equal([]);
+    expect(withoutIds(el.messages)).to.deep.equal([]);
     expect(el.streaming).to.equal(false);
     expect(el.hasAttribute('theme')).to.equal(false);
   });
@@ -96,9 +97,12 @@ describe('<stream-chat> element', function () {
     const ended = oneEvent(el, 'stream-end');
     void el.send('Hi');
     const event = await ended;
-    expect(event.detail.message).to.deep.equal({ role: 'assistant', content: 'Hello **there**' });
+    expect(withoutId(event.detail.message)).to.deep.equal({
+      role: 'assistant',
+      content: 'Hello **there**',
+    });
     expect(event.detail.reason).to.equal('stop');
-    expect(el.messages).to.deep.equal([
+    expect(withoutIds(el.messages)).to.deep.equal([
       { role: 'user', content: 'Hi' },
       { role: 'assistant', content: 'Hello **there**' },
     ]);
@@ -125,7 +129,8 @@ describe('<stream-chat> element', function () {
     const { reply } = await ask(el, transport, '  Hi  ');
     transport.text('Hel', 'lo');
     const open = await opened;
-    expect(open.detail.request).to.deep.equal({
+    const { request } = open.detail;
+    expect({ ...request, messages: withoutIds(request.messages) }).to.deep.equal({
       messages: [{ role: 'user', content: 'Hi' }],
       model: 'llama3.2',
     });
@@ -134,7 +139,8 @@ describe('<stream-chat> element', function () {
     transport.end('length');
     const end = await oneEvent(el, 'stream-end');
     await reply;
-    expect(end.detail).to.deep.equal({
+    expect(end.detail.message.id).to.be.a('string').and.not.equal(request.messages[0]!.id);
+    expect({ ...end.detail, message: withoutId(end.detail.message) }).to.deep.equal({
       message: { role: 'assistant', content: 'Hello' },
       reason: 'length',
     });
@@ -186,7 +192,7 @@ describe('<stream-chat> element', function () {
     await el.updateComplete;
     expect(root.querySelector('[part=reasoning]')).to.equal(details);
     expect(await rendered(details.querySelector('token-view'))).to.equal('Let me think.');
-    expect(el.messages.at(-1)).to.deep.equal({ role: 'assistant', content: 'Answer' });
+    expect(withoutId(el.messages.at(-1))).to.deep.equal({ role: 'assistant', content: 'Answer' });
   });
 
   describe('stop()', () => {
@@ -199,7 +205,7 @@ describe('<stream-chat> element', function () {
       await reply;
       expect(transport.signal!.aborted).to.equal(true);
       expect(el.streaming).to.equal(false);
-      expect(el.messages).to.deep.equal([{ role: 'user', content: 'Hi' }]);
+      expect(withoutIds(el.messages)).to.deep.equal([{ role: 'user', content: 'Hi' }]);
       await el.updateComplete;
       expect(root.querySelector('[part=typing]')).to.equal(null);
     });
@@ -217,7 +223,10 @@ describe('<stream-chat> element', function () {
       const event = await aborted;
       expect(event.detail).to.deep.equal({ partial: 'Half an ' });
       expect(event.bubbles && event.composed && !event.cancelable).to.equal(true);
-      expect(el.messages.at(-1)).to.deep.equal({ role: 'assistant', content: 'Half an ' });
+      expect(withoutId(el.messages.at(-1))).to.deep.equal({
+        role: 'assistant',
+        content: 'Half an ',
+      });
       await el.updateComplete;
       const stopped = rows(root).at(-1)!.querySelector('[part=stopped]');
       expect(stopped?.textContent).to.equal('Stopped');
@@ -233,7 +242,7 @@ describe('<stream-chat> element', function () {
       el.addEventListener('stream-abort', () => (aborts += 1));
       el.stop();
       expect(aborts).to.equal(0);
-      expect(el.messages.at(-1)).to.deep.equal({ role: 'assistant', content: 'x' });
+      expect(withoutId(el.messages.at(-1))).to.deep.equal({ role: 'assistant', content: 'x' });
     });
   });
 
@@ -256,16 +265,22 @@ describe('<stream-chat> element', function () {
     expect(retry.textContent).to.equal('Retry');
     retry.click();
     await until(() => transport.requests.length === 2, 'asked again');
-    expect(transport.requests[1]!.messages).to.deep.equal([{ role: 'user', content: 'Question' }]);
+    expect(withoutIds(transport.requests[1]!.messages)).to.deep.equal([
+      { role: 'user', content: 'Question' },
+    ]);
     await el.updateComplete;
     expect(root.querySelector('[part=retry-button]')).to.equal(null);
     expect(root.querySelector('[role=alert]')!.textContent).to.equal('');
     transport.text('Full');
     transport.end();
     await oneEvent(el, 'stream-end');
-    expect(el.messages).to.deep.equal([
-      { role: 'user', content: 'Question' },
-      { role: 'assistant', content: 'Full' },
+    // The partial answer is kept, as the earlier version of the new one.
+    const [question, answer] = el.messages;
+    expect(withoutId(question)).to.deep.equal({ role: 'user', content: 'Question' });
+    expect(answer!.content).to.equal('Full');
+    expect(answer!.versions!.index).to.equal(1);
+    expect(withoutIds(answer!.versions!.others[0]!)).to.deep.equal([
+      { role: 'assistant', content: 'Partial' },
     ]);
   });
 
@@ -277,7 +292,9 @@ describe('<stream-chat> element', function () {
     ];
     const reply = el.retry();
     await until(() => transport.requests.length === 1);
-    expect(transport.requests[0]!.messages).to.deep.equal([{ role: 'user', content: 'Q1' }]);
+    expect(withoutIds(transport.requests[0]!.messages)).to.deep.equal([
+      { role: 'user', content: 'Q1' },
+    ]);
     transport.text('A1 again');
     transport.end();
     await reply;
@@ -299,7 +316,7 @@ describe('<stream-chat> element', function () {
     await until(() => el.messages.length === 1 && transport.requests.length === 1);
     el.clear();
     expect(transport.signal!.aborted).to.equal(true);
-    expect(el.messages).to.deep.equal([]);
+    expect(withoutIds(el.messages)).to.deep.equal([]);
     expect(el.streaming).to.equal(false);
     await el.updateComplete;
     expect(rows(root)).to.have.length(0);
@@ -314,7 +331,12 @@ describe('<stream-chat> element', function () {
       { role: 'assistant', content: '*Hello*' },
     ];
     el.messages = history;
-    expect(el.messages).to.equal(history);
+    // Each message gets an id; a history whose messages all have one is kept as it is.
+    expect(withoutIds(el.messages)).to.deep.equal(history);
+    expect(new Set(el.messages.map((message) => message.id)).size).to.equal(3);
+    const identified = el.messages;
+    el.messages = identified;
+    expect(el.messages).to.equal(identified);
     await el.updateComplete;
     expect(rows(root).map((row) => row.getAttribute('part'))).to.deep.equal([
       'message user-message',
@@ -322,7 +344,7 @@ describe('<stream-chat> element', function () {
     ]);
     expect(await rendered(rows(root)[1]!.querySelector('token-view'))).to.equal('*Hello*');
     await ask(el, transport, 'More');
-    expect(transport.requests[0]!.messages).to.deep.equal([
+    expect(withoutIds(transport.requests[0]!.messages)).to.deep.equal([
       ...history,
       { role: 'user', content: 'More' },
     ]);

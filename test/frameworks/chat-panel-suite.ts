@@ -6,6 +6,7 @@ import type {
   StopButton,
   StreamChat,
 } from '../../src/index.js';
+import { withoutIds } from '../helpers/messages.js';
 import { until } from '../controllers/manual-transport.js';
 import { loadApp, type FrameworkApp } from './harness.js';
 
@@ -18,6 +19,8 @@ export interface ChatPanelSuiteOptions {
   framework: RegExp;
   /** The conversation the example binds to `messages`, when it binds one. */
   messages?: ChatMessage[];
+  /** How long the runner's server may take to build the bundle (ms). */
+  bundleTimeout?: number;
 }
 
 /**
@@ -55,7 +58,7 @@ export function chatPanelSuite(options: ChatPanelSuiteOptions): void {
 
   before(async function () {
     // The runner's server bundles the example with esbuild on this request: allow for a busy machine.
-    this.timeout(30_000);
+    this.timeout(options.bundleTimeout ?? 30_000);
     app = await loadApp(options.app);
   });
 
@@ -91,7 +94,7 @@ export function chatPanelSuite(options: ChatPanelSuiteOptions): void {
     expect(element.transport).to.have.property('stream').that.is.a('function');
     expect(element.hasAttribute('transport')).to.equal(false);
     if (options.messages !== undefined) {
-      expect(element.messages).to.deep.equal(options.messages);
+      expect(withoutIds(element.messages)).to.deep.equal(options.messages);
       expect(element.hasAttribute('messages')).to.equal(false);
     }
     const stop = container.querySelector('stop-button') as StopButton;
@@ -107,7 +110,7 @@ export function chatPanelSuite(options: ChatPanelSuiteOptions): void {
     await until(() => status().startsWith('Answered'), 'no stream-end');
     expect(status()).to.equal(`Answered: ${ANSWER}`);
     expect(received()).to.equal(`${ANSWER.length} characters received`);
-    expect(chat().messages.slice(-2)).to.deep.equal([
+    expect(withoutIds(chat().messages.slice(-2))).to.deep.equal([
       { role: 'user', content: 'Hi' },
       { role: 'assistant', content: ANSWER },
     ]);
@@ -121,6 +124,18 @@ export function chatPanelSuite(options: ChatPanelSuiteOptions): void {
     chat().stop();
     await until(() => status().startsWith('Stopped'), 'no stream-abort');
     expect(status()).to.equal('Stopped after 7 characters');
+  });
+
+  it('hears message-feedback when an answer is rated', async () => {
+    void chat().send('Hi');
+    await until(() => status().startsWith('Answered'), 'no stream-end');
+    await chat().updateComplete;
+    // The example's greeting, when it has one, is an answer too: rate the last answer.
+    const answers = chat().shadowRoot!.querySelectorAll<HTMLButtonElement>('[part~=good-button]');
+    answers[answers.length - 1]!.click();
+    await until(() => status().startsWith('Rated'), 'no message-feedback');
+    expect(status()).to.equal('Rated up');
+    expect(chat().messages.at(-1)!.feedback).to.equal('up');
   });
 
   it('enables its <stop-button for> while the chat streams, and stops the chat with it', async function () {

@@ -1,11 +1,15 @@
 import type { TokenViewStrings } from '../token-view/token-view.strings.js';
 import { defaultToolStrings, type ToolStrings } from './tool-cards.strings.js';
+import {
+  defaultMessageActionsStrings,
+  type MessageActionsStrings,
+} from './message-actions.strings.js';
 
 /**
  * Every string `<stream-chat>` shows or announces; replace any of them with `strings`. It
  * includes the strings of its answers' `<token-view>`s (code copy button, image placeholder).
  */
-export interface StreamChatStrings extends TokenViewStrings, ToolStrings {
+export interface StreamChatStrings extends TokenViewStrings, ToolStrings, MessageActionsStrings {
   /** Accessible name of the message list. */
   log: string;
   /** Accessible name of the text area. */
@@ -58,4 +62,5 @@ export const defaultStrings: ChatOwnStrings = {
   thinking: 'Thinking…',
   reasoning: 'Reasoning',
   stopped: 'Stopped',
+  ...defaultMessageActionsStrings,
 };

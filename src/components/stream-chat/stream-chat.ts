@@ -7,6 +7,9 @@ import { StreamStopRequestEvent } from '../../events/stream-stop-request.js';
 import { StreamErrorEvent } from '../../events/stream-error.js';
 import { defineElement } from '../../internal/define-element.js';
 import { chunkError, lazy } from '../../internal/lazy.js';
+import { messageId, withIds } from '../../internal/message-id.js';
+import { isSendKey } from '../../internal/send-key.js';
+import { addVersion, showVersion, turnStart, withoutVersions } from '../../internal/versions.js';
 import { createTransport, type TransportName } from '../../transports/create.js';
 import type {
   ChatMessage,
@@ -16,6 +19,9 @@ import type {
 } from '../../transports/transport.js';
 import { StopButton } from '../stop-button/stop-button.js';
 import { TokenView } from '../token-view/token-view.js';
+import { defaultTokenViewStrings } from '../token-view/token-view.strings.js';
+import { DEFAULT_ACTIONS, MessageActions } from './message-actions.js';
+import { messageActionsStyles } from './message-actions.styles.js';
 import {
   defaultStrings,
   type ChatOwnStrings,
@@ -47,6 +53,7 @@ const persistenceModule = lazy(() => import('../../controllers/persistence.js'))
  * @slot header - Above the messages.
  * @slot empty - Shown while the conversation is empty.
  * @slot actions - Extra composer controls, before the send button.
+ * @slot actions-<id> - The page's own buttons in the actions row of the message with that id.
  * @csspart messages - The scrolling message list (`role="log"`).
  * @csspart message - Every message.
  * @csspart user-message - A message the user sent.
@@ -64,6 +71,21 @@ const persistenceModule = lazy(() => import('../../controllers/persistence.js'))
  * @csspart sources - The numbered list of sources under an answer (a `<nav>`).
  * @csspart source - One source.
  * @csspart source-link - A source's link.
+ * @csspart message-actions - The row of actions under a finished message.
+ * @csspart action-button - Every button of that row (and the version buttons).
+ * @csspart copy-message-button - Copies an answer as Markdown (and HTML); announces "Copied".
+ * @csspart good-button - Rates an answer as good (`aria-pressed`).
+ * @csspart bad-button - Rates an answer as bad (`aria-pressed`).
+ * @csspart regenerate-button - Streams a new answer; the old one stays as a version.
+ * @csspart edit-button - Turns a question into an inline editor.
+ * @csspart versions - The ‹ 2 / 3 › controls of a turn with versions.
+ * @csspart previous-version-button - Shows the previous version of the turn.
+ * @csspart next-version-button - Shows the next version of the turn.
+ * @csspart version-label - The "2 / 3" between them.
+ * @csspart editor - The inline editor of a question (a form).
+ * @csspart editor-input - Its text area.
+ * @csspart editor-send-button - Sends the edited question.
+ * @csspart editor-cancel-button - Closes the editor.
  * @csspart empty - The default empty state.
  * @csspart earlier-button - Renders older messages of a long history.
  * @csspart jump-button - "Jump to latest", shown while the reader is scrolled up.
@@ -90,6 +112,11 @@ const persistenceModule = lazy(() => import('../../controllers/persistence.js'))
  * @cssprop [--stream-chat-tool-background=transparent] - Background of tool-call cards.
  * @cssprop [--stream-chat-tool-font-family=ui-monospace, monospace] - Font of tool names, arguments and results.
  * @cssprop [--stream-chat-tool-max-height=16em] - Height above which arguments and results scroll.
+ * @cssprop [--stream-chat-action-color=var(--sce-color-muted)] - The action buttons' icons.
+ * @cssprop [--stream-chat-action-hover-background=var(--sce-color-surface)] - Behind a hovered action.
+ * @cssprop [--stream-chat-action-active-color=var(--sce-color-accent)] - A pressed Good or Bad.
+ * @cssprop [--stream-chat-action-size=1rem] - The size of the action icons.
+ * @cssprop [--stream-chat-actions-gap=0.125rem] - The gap between the actions.
  * @event {StreamOpenEvent} stream-open - The connection for a reply is open.
  * @event {StreamTokenEvent} stream-token - Text arrived; at most one event per animation frame.
  * @event {StreamEndEvent} stream-end - The reply finished normally.
@@ -97,9 +124,13 @@ const persistenceModule = lazy(() => import('../../controllers/persistence.js'))
  * @event {StreamAbortEvent} stream-abort - The reply was stopped (Stop, Escape, `stop()`, a new send, or removal).
  * @event {StreamToolCallEvent} stream-tool-call - The model called a tool; `respondWith(result)` answers it (cancels the event).
  * @event {StreamStopRequestEvent} stream-stop-request - Escape was pressed while a reply streams; cancel it to keep the reply running.
+ * @event {MessageFeedbackEvent} message-feedback - An answer was rated Good or Bad, or the rating taken back.
+ * @event {MessageEditEvent} message-edit - An edited question is about to be sent as a new version; cancelable.
+ * @event {MessageRegenerateEvent} message-regenerate - A new answer is about to replace one (kept as a version); cancelable.
+ * @event {MessageVersionEvent} message-version - A turn is about to show another of its versions; cancelable.
  */
 export class StreamChat extends LitElement {
-  static override styles = [streamChatStyles, toolCardStyles];
+  static override styles = [streamChatStyles, toolCardStyles, messageActionsStyles];
 
   /** Registers the element (and the elements it uses) under `tag`; safe to call more than once. */
   static define(tag = 'stream-chat'): void {
@@ -145,6 +176,9 @@ export class StreamChat extends LitElement {
   /** How many times one turn may send tool results back and stream the continuation. */
   @property({ type: Number, attribute: 'max-tool-rounds' }) maxToolRounds = 5;
 
+  /** The actions shown under finished messages: any of `copy feedback regenerate edit`. */
+  @property() actions = DEFAULT_ACTIONS;
+
   /** Whether a reply is streaming (read-only; reflected for stylesheets and `<stop-button>`). */
   @property({ type: Boolean, reflect: true }) streaming = false;
 
@@ -161,8 +195,13 @@ export class StreamChat extends LitElement {
   /** How much answer and reasoning text the live views have been given. */
   #fed = [0, 0];
   #composing = false;
-  #reasoning = new WeakMap<ChatMessage, string>();
-  #stopped = new WeakSet<ChatMessage>();
+  /** Per message id: versions copy messages, the id stays. */
+  #reasoning = new Map<string, string>();
+  #stopped = new Set<string>();
+
+  /** While an answer is regenerated: the conversation it replaces, and where its turn starts. */
+  #branch: { at: number; previous: ChatMessage[] } | undefined;
+  #actions = new MessageActions(this);
 
   #stream: StreamController | undefined;
   /** The saved chat of `persist` has been restored: saves wait for it (see `#save`). */
@@ -210,8 +249,9 @@ export class StreamChat extends LitElement {
     return this.#messages;
   }
   set messages(value: ChatMessage[]) {
+    this.#branch = undefined;
     this.stop();
-    this.#messages = value;
+    this.#messages = withIds(value);
     this.#from = Math.max(0, value.length - WINDOW);
     this.#failed = this.failure = undefined;
   }
@@ -227,7 +267,7 @@ export class StreamChat extends LitElement {
       return this.#loadFailed(error, content);
     }
     this.stop();
-    this.#set([...this.#messages, { role: 'user', content }]);
+    this.#set([...this.#messages, { role: 'user', content, id: messageId() }]);
     this.#scroll.scrollToBottom();
     return this.#run(stream);
   }
@@ -254,13 +294,63 @@ export class StreamChat extends LitElement {
     }
     this.stop();
     const list = this.#messages;
-    // The whole last turn goes: its answers and the tool results between them.
-    let end = list.length;
-    while (end > 0 && ['assistant', 'tool'].includes(list[end - 1]!.role)) end -= 1;
-    const question = list.slice(0, end);
-    if (question.at(-1)?.role !== 'user') return;
-    this.#set(question);
+    const last = list.at(-1)?.role;
+    if (last === 'assistant' || last === 'tool') return this.regenerate();
+    if (last !== 'user') return;
     return this.#run(stream);
+  }
+
+  /**
+   * Streams a new answer in place of the answer `id` (by default the last one); the answer it
+   * replaces, and what followed it, stay as an earlier version of that turn.
+   */
+  async regenerate(id?: string): Promise<void> {
+    const stream = await this.#ready();
+    if (!stream) return;
+    this.stop();
+    const list = this.#messages;
+    const index =
+      id === undefined
+        ? list.findLastIndex((m) => m.role === 'assistant')
+        : list.findIndex((m) => m.id === id);
+    const at = turnStart(list, index);
+    if (list[index]?.role !== 'assistant' || list[at - 1]?.role !== 'user') return;
+    this.#branch = { at, previous: list };
+    this.#set(list.slice(0, at));
+    return this.#run(stream);
+  }
+
+  /**
+   * Sends `content` as a new version of the question `id` and streams its answer; the question
+   * as it was, and what followed it, stay as an earlier version of that turn.
+   */
+  async edit(id: string, content: string): Promise<void> {
+    const text = content.trim();
+    const stream = await this.#ready();
+    const at = this.#messages.findIndex((m) => m.id === id);
+    if (!stream || !text || this.#messages[at]?.role !== 'user') return;
+    this.stop();
+    this.#set(addVersion(this.#messages, at, { role: 'user', content: text, id: messageId() }));
+    this.#scroll.scrollToBottom();
+    return this.#run(stream);
+  }
+
+  /** Shows version `index` (0-based) of the turn whose shown version starts with message `id`. */
+  showVersion(id: string, index: number): void {
+    const at = this.#messages.findIndex((m) => m.id === id);
+    if (at >= 0 && !this.streaming) this.#set(showVersion(this.#messages, at, index));
+  }
+
+  /** Sets (or, with `null`, removes) the rating of the answer `id`; returns the rated answer. */
+  rate(id: string, value: 'up' | 'down' | null): ChatMessage | undefined {
+    const at = this.#messages.findIndex((m) => m.id === id);
+    const message = this.#messages[at];
+    if (message?.role !== 'assistant') return undefined;
+    const rated = { ...message };
+    if (value) rated.feedback = value;
+    else delete rated.feedback;
+    this.#set(this.#messages.with(at, rated));
+    return rated;
   }
 
   /** Stops any reply and empties the conversation (and its saved copy). The draft stays. */
@@ -280,11 +370,12 @@ export class StreamChat extends LitElement {
       log.scrollTop = log.scrollHeight - this.#keep;
       this.#keep = 0;
     }
-    if (changed.has('messages')) this.#save({ messages: this.#messages });
+    // While an answer is regenerated, the answer it replaces is still the saved one.
+    if (changed.has('messages')) this.#save({ messages: this.#branch?.previous ?? this.#messages });
   }
 
   protected override render() {
-    const s = { ...defaultStrings, ...this.strings };
+    const s = { ...defaultTokenViewStrings, ...defaultStrings, ...this.strings };
     const live = !!this.#stream?.running;
     const list = this.#messages;
     const rows = live ? [...list, { role: 'assistant', content: '' } as const] : list;
@@ -313,7 +404,12 @@ export class StreamChat extends LitElement {
             ${rows.map((message, index) =>
               // Older rows of a long history stay empty parts: their positions are kept, so
               // rendering them later reuses every other row as it is.
-              index < this.#from ? nothing : this.#row(message, s, live && index === list.length),
+              index < this.#from
+                ? nothing
+                : [
+                    this.#row(message, s, live && index === list.length),
+                    this.#actions.render(message, index, list, s),
+                  ],
             )}
           </div>
         </div>
@@ -323,6 +419,7 @@ export class StreamChat extends LitElement {
             : html`<button part="jump-button" @click=${this.#jump}>${s.jump}</button>`
         }
       </div>
+      ${this.#actions.status(s)}
       <div part="error" class=${failure ? 'on' : ''}>
         <span role="alert">${failure?.message}</span>
         ${
@@ -356,12 +453,13 @@ export class StreamChat extends LitElement {
     if (message.role === 'system' || message.role === 'tool') return nothing;
     const user = message.role === 'user';
     const stream = this.#stream!;
-    const reasoning = live ? stream.reasoning : this.#reasoning.get(message);
+    const reasoning = live ? stream.reasoning : this.#reasoning.get(message.id!);
     return html`<div part="message ${message.role}-message" aria-busy=${live || nothing}>
       <span class="sr">${user ? s.user : s.assistant}</span>
       ${
         user
-          ? html`<div class="text" dir="auto">${message.content}</div>`
+          ? (this.#actions.editor(message, s) ??
+            html`<div class="text" dir="auto">${message.content}</div>`)
           : html`${
                 reasoning
                   ? html`<details part="reasoning">
@@ -385,7 +483,7 @@ export class StreamChat extends LitElement {
               ${this.#extras?.toolCards(live ? stream.toolCalls : message.toolCalls, s)}
               ${this.#extras?.sourcesList(live ? stream.sources : message.sources, s)}
               ${
-                this.#stopped.has(message)
+                this.#stopped.has(message.id!)
                   ? html`<small part="stopped">${s.stopped}</small>`
                   : nothing
               }`
@@ -444,11 +542,21 @@ export class StreamChat extends LitElement {
             this.#views().forEach((view) => view?.end());
             const last = this.#messages.at(-1);
             const input = this.#input;
+            const branch = this.#branch;
+            this.#branch = undefined;
+            message.id ??= messageId();
             if (status === 'done' || message.content || reasoning || message.toolCalls) {
-              if (reasoning) this.#reasoning.set(message, reasoning);
-              if (status === 'aborted') this.#stopped.add(message);
-              this.#set([...this.#messages, message]);
-            } else if (error && last?.role === 'user' && input && !input.value) {
+              if (reasoning) this.#reasoning.set(message.id, reasoning);
+              if (status === 'aborted') this.#stopped.add(message.id);
+              this.#set(
+                branch
+                  ? addVersion(branch.previous, branch.at, message)
+                  : [...this.#messages, message],
+              );
+            } else if (branch) {
+              // Nothing came of the regeneration: the answer it was to replace is back.
+              this.#set(branch.previous);
+            } else if (error && last?.role === 'user' && !last.versions && input && !input.value) {
               this.#failed = last.content;
               // The question moves back into the composer, out of the saved history too.
               this.#erase = true;
@@ -462,6 +570,16 @@ export class StreamChat extends LitElement {
           },
         })),
     );
+  }
+
+  /** The streaming machinery, or `undefined` when its chunk did not load (a `stream-error`). */
+  async #ready(): Promise<StreamController | undefined> {
+    try {
+      return await this.#load();
+    } catch (error) {
+      this.#loadFailed(error);
+      return undefined;
+    }
   }
 
   /** A chunk the reply needs did not load: the same outcome as a reply that failed at once. */
@@ -487,7 +605,7 @@ export class StreamChat extends LitElement {
       this.streaming = true;
       const meta = this.#messages.findLast((m) => m.role === 'assistant')?.meta;
       await stream.run({
-        messages: this.#messages,
+        messages: withoutVersions(this.#messages),
         ...(this.model ? { model: this.model } : {}),
         ...(this.tools.length ? { tools: this.tools } : {}),
         ...(meta ? { meta } : {}),
@@ -585,15 +703,7 @@ export class StreamChat extends LitElement {
   }
 
   #onKeydown(event: KeyboardEvent): void {
-    // Enter confirms an IME composition (Chinese, Japanese, Korean input): never send then.
-    // Safari reports that keydown after compositionend, with keyCode 229.
-    if (
-      event.key === 'Enter' &&
-      !event.shiftKey &&
-      !event.isComposing &&
-      !this.#composing &&
-      event.keyCode !== 229
-    ) {
+    if (isSendKey(event, this.#composing)) {
       event.preventDefault();
       this.#submit();
     }

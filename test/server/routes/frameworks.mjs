@@ -5,10 +5,12 @@
 // - the React, Vue and Svelte examples bundled with esbuild on request, each with its own copy
 //   of the kit (from src/, behind its public package names) and of the framework. Bundling is
 //   what lets a browser test run React 18 (CommonJS, installed as `react-18`) next to React 19.
+// - the Angular example compiled ahead of time by ngc (@angular/compiler-cli), then bundled.
 import { existsSync, readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { build } from 'esbuild';
 import { compile as compileSvelte } from 'svelte/compiler';
 import { compileScript, parse } from 'vue/compiler-sfc';
@@ -40,6 +42,7 @@ const APPS = {
   },
   vue: { entry: 'test/frameworks/apps/vue.ts' },
   svelte: { entry: 'test/frameworks/apps/svelte.ts' },
+  angular: { entry: 'test/frameworks/apps/angular.ts' },
 };
 
 /** The package's public names, resolved to the sources as the demo's Vite config does. */
@@ -102,6 +105,36 @@ const svelteFiles = {
   },
 };
 
+/**
+ * Compiles an Angular component file ahead of time, as `ng build` does (see
+ * test/server/angular-aot.mjs), in a worker: ngc is synchronous and would hold up the runner.
+ * @param {string} path
+ * @returns {Promise<string>}
+ */
+function compileAngular(path) {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('../angular-aot.mjs', import.meta.url), {
+      workerData: { root: ROOT, path },
+    });
+    worker.once('message', (/** @type {{ code?: string, error?: string }} */ result) =>
+      result.code === undefined ? reject(new Error(result.error)) : resolve(result.code),
+    );
+    worker.once('error', reject);
+  });
+}
+
+/** @type {import('esbuild').Plugin} */
+const angularFiles = {
+  name: 'angular-aot',
+  setup(builder) {
+    builder.onLoad({ filter: /examples\/angular\/.*\.component\.ts$/ }, async ({ path }) => ({
+      contents: await compileAngular(path),
+      loader: 'js',
+      resolveDir: dirname(path),
+    }));
+  },
+};
+
 /** @param {{ entry: string, alias?: Record<string, string> }} app */
 async function bundle(app) {
   const result = await build({
@@ -122,7 +155,7 @@ async function bundle(app) {
       __VUE_PROD_DEVTOOLS__: 'false',
       __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false',
     },
-    plugins: [packageEntries, vueFiles, svelteFiles],
+    plugins: [packageEntries, vueFiles, svelteFiles, angularFiles],
   });
   // A warning about an example (say, Svelte's about its markup) fails the test that loads it.
   const own = result.warnings.filter((warning) => !warning.location?.file.includes('node_modules'));
