@@ -16,6 +16,22 @@ export type RenderHtml = (html: string) => DocumentFragment;
 /** True when an existing element stands for a freshly rendered one as it is (see `morph`). */
 export type Keep = (old: Element, node: Element) => boolean;
 
+const ENTITIES: Record<string, string> = {
+  '&amp;': '&',
+  '&lt;': '<',
+  '&gt;': '>',
+  '&quot;': '"',
+  '&#39;': "'",
+};
+
+const ESCAPED = /&(?:amp|lt|gt|quot|#39);/g;
+
+/** Text as marked escapes it, decoded; undefined when it holds anything but those escapes. */
+function decode(html: string): string | undefined {
+  if (/[<>]/.test(html) || html.replace(ESCAPED, '').includes('&')) return undefined;
+  return html.replace(ESCAPED, (entity) => ENTITIES[entity]!);
+}
+
 export class BlockDom {
   readonly #root: Element;
   readonly #render: RenderHtml;
@@ -24,6 +40,8 @@ export class BlockDom {
   #blocks: ChildNode[][] = [];
   /** The top-level nodes of the unfinished tail, after the finished blocks. */
   #tail: ChildNode[] = [];
+  /** The tail's HTML as last rendered, when it holds no raw HTML (see `#grow`). */
+  #tailHtml: string | undefined;
   #restart = false;
 
   constructor(root: Element, render: RenderHtml, keep?: Keep) {
@@ -50,6 +68,14 @@ export class BlockDom {
       const end = nodes.at(-1)!.nextSibling;
       changed.push((this.#blocks[index] = morph(this.#root, nodes[0]!, next, end, this.#keep)));
     }
+    const html = frame.tail.every((block) => !block.markup)
+      ? frame.tail.map((block) => block.html).join('')
+      : undefined;
+    if (frame.patches.length + frame.finished.length === 0 && !this.#restart && this.#grow(html)) {
+      this.#tailHtml = html;
+      return changed;
+    }
+    this.#tailHtml = html;
     let start: ChildNode | null = this.#tail[0] ?? null;
     if (this.#restart) {
       [this.#restart, this.#blocks, start] = [false, [], this.#root.firstChild];
@@ -65,6 +91,66 @@ export class BlockDom {
     }
     this.#tail = placed.slice(at);
     return changed;
+  }
+
+  /**
+   * The fast path of a frame that only typed more text into the tail: when the new HTML is the
+   * old one with plain text inserted into its last text node, that text node grows, and the
+   * sanitiser and the morph have nothing to do. True when it applied (or nothing changed).
+   */
+  #grow(html: string | undefined): boolean {
+    const was = this.#tailHtml;
+    if (html === undefined || was === undefined) return false;
+    if (html === was) return true;
+    const shorter = Math.min(was.length, html.length);
+    let start = 0;
+    while (start < shorter && was.charCodeAt(start) === html.charCodeAt(start)) start += 1;
+    let end = 0;
+    while (
+      end < shorter - start &&
+      was.charCodeAt(was.length - 1 - end) === html.charCodeAt(html.length - 1 - end)
+    ) {
+      end += 1;
+    }
+    if (start + end !== was.length) return false;
+    // The text run around the insertion: from the last tag before it to the first one after.
+    const runStart = html.lastIndexOf('>', start - 1) + 1;
+    const closing = html.indexOf('<', start);
+    if (runStart === 0 || closing < html.length - end) return false;
+    const after = html.slice(closing);
+    const oldRun = decode(was.slice(runStart, closing - (html.length - was.length)));
+    const newRun = decode(html.slice(runStart, closing));
+    if (oldRun === undefined || newRun === undefined || oldRun === '') return false;
+    const text = this.#lastText(after);
+    if (!text?.data.endsWith(oldRun)) return false;
+    text.replaceData(text.data.length - oldRun.length, oldRun.length, newRun);
+    return true;
+  }
+
+  /**
+   * The text node of the tail that ends where `after` (closing tags and the whitespace between
+   * them) begins, found by walking back from the tail's last node; undefined if the DOM does
+   * not have that shape.
+   */
+  #lastText(after: string): Text | undefined {
+    const parts = after.match(/<\/[a-z][a-z0-9]*>|\s+/g) ?? [];
+    if (parts.join('') !== after) return undefined;
+    let node: Node | null = this.#tail.at(-1) ?? null;
+    for (const part of parts.reverse()) {
+      if (part[0] !== '<') {
+        if (node?.nodeType !== 3 || (node as Text).data !== part) return undefined;
+        node = node.previousSibling;
+        continue;
+      }
+      const tag = part.slice(2, -1);
+      // A decorated element (a code block's frame) stands around the one the HTML names.
+      if (node?.nodeType === 1 && (node as Element).localName !== tag) {
+        node = (node as Element).lastElementChild;
+      }
+      if (node?.nodeType !== 1 || (node as Element).localName !== tag) return undefined;
+      node = node.lastChild;
+    }
+    return node?.nodeType === 3 ? (node as Text) : undefined;
   }
 
   /** The nodes of each finished block: runs of plain blocks are sanitised in one go. */
