@@ -28,18 +28,23 @@ const lazy = <T>(load: () => Promise<T>) => {
       throw error;
     }));
 };
-// The Markdown engine (marked, the block splitter, tail repair, the DOM morph) and the
-// sanitiser (DOMPurify) are chunks of their own, loaded in parallel, and so are copying and
-// highlighting: the embed's main file holds only the element.
+// The Markdown engine (marked, the block splitter, tail repair, the DOM side) and the sanitiser
+// (the platform's HTML Sanitizer API, or DOMPurify where there is none) are chunks of their own,
+// loaded in parallel, and so are copying and highlighting: the embed's main file holds only the
+// element.
 type Engine = [
   typeof import('../../markdown/engine.js'),
   typeof import('../../markdown/sanitize.js'),
 ];
 let loaded: Engine | undefined;
 const engine = lazy(() =>
-  Promise.all([import('../../markdown/engine.js'), import('../../markdown/sanitize.js')]).then(
-    (modules) => (loaded = modules),
-  ),
+  Promise.all([
+    import('../../markdown/engine.js'),
+    import('../../markdown/sanitize.js').then(async (module) => {
+      await module.sanitizerReady();
+      return module;
+    }),
+  ]).then((modules) => (loaded = modules)),
 );
 const codeBlocks = lazy(() => import('../../markdown/code-blocks.js'));
 const defaultHighlighter = lazy(() => import('../../markdown/highlight.js'));
@@ -130,7 +135,7 @@ export class TokenView extends LitElement {
   #waiting = false;
   #painted = -Infinity;
   /** How many new characters one frame takes on: adapted so a frame's work stays short. */
-  #budget = 16_384;
+  #budget = 8192;
   #rendered = Promise.resolve();
   #resolveRendered = () => {};
   readonly #highlights = new Set<Promise<void>>();
@@ -254,9 +259,12 @@ export class TokenView extends LitElement {
       for (const node of block) if (node.nodeType === 1) this.#finish(node as Element);
     }
     this.#painted = performance.now();
-    // About 8 ms of work per frame leaves room for style, layout and paint within 16 ms.
-    if (!done)
-      this.#budget = Math.max(2048, (this.#budget * 8) / Math.max(this.#painted - start, 1));
+    // About 6 ms of script per frame leaves room for style, layout and paint within 16 ms; the
+    // budget at most doubles from one frame to the next, so one fast frame cannot make a long one.
+    if (!done) {
+      const scaled = (this.#budget * 6) / Math.max(this.#painted - start, 1);
+      this.#budget = Math.max(2048, Math.min(scaled, this.#budget * 2));
+    }
     return done;
   }
 
@@ -279,7 +287,9 @@ export class TokenView extends LitElement {
     // moving it into this document starts its fetch. The sanitiser left only http(s) and
     // relative sources.
     for (const image of nodes.querySelectorAll('img')) {
-      const url = image.src && new URL(image.src);
+      // Resolved against this page: the sanitiser's inert document may have no base URL.
+      const src = image.getAttribute('src');
+      const url = src && new URL(src, document.baseURI);
       image.referrerPolicy = 'no-referrer';
       if (
         !url ||
