@@ -311,9 +311,9 @@ export const documents = [
  * An answer whose links are all reference-style, with every definition at the very end (as
  * LLMs cite sources): about 112 KB.
  */
-export function referenceAnswer(): string {
+export function referenceAnswer(bytes = 114_000): string {
   const urls: string[] = [];
-  const body = answer(114_000, true).replace(
+  const body = answer(bytes, true).replace(
     /\[([^\]]+)\]\(([^)\s]+)\)/g,
     (_, text: string, url: string) => {
       let index = urls.indexOf(url);

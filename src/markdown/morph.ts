@@ -25,6 +25,19 @@ function retext(node: CharacterData, next: string): void {
   else node.replaceData(start, was.length - start - end, next.slice(start, next.length - end));
 }
 
+/** How far ahead a node that does not fit is looked for among the new nodes. */
+const LOOKAHEAD = 8;
+
+/** True when the element `old` fits one of the few new nodes after `next[index]`. */
+function fitsLater(old: ChildNode | null, next: readonly Node[], index: number): boolean {
+  if (old?.nodeType !== 1) return false;
+  for (const node of next.slice(index + 1, index + 1 + LOOKAHEAD)) {
+    if (node.nodeName === old.nodeName && sameAttributes(old as Element, node as Element))
+      return true;
+  }
+  return false;
+}
+
 /**
  * Makes the children of `parent` from `start` up to `end` (by default: to the last child)
  * equal to `next`, keeping every existing node that still fits: same element with the same
@@ -45,7 +58,7 @@ export function morph(
 ): ChildNode[] {
   const result: ChildNode[] = [];
   let old = start === end ? null : start;
-  for (const node of next) {
+  for (const [index, node] of next.entries()) {
     const same = old !== null && old.nodeName === node.nodeName;
     if (same && node.nodeType !== 1) retext(old as CharacterData, (node as CharacterData).data);
     else if (same && keep?.(old as Element, node as Element)) {
@@ -54,7 +67,13 @@ export function morph(
       morph(old!, old!.firstChild, [...node.childNodes], null, keep);
     } else {
       parent.insertBefore(node, old ?? end);
-      old?.remove();
+      // Something was inserted before `old` (a link that a late definition resolved): keep it
+      // for the new node it matches a little further on.
+      if (!fitsLater(old, next, index)) old?.remove();
+      else {
+        result.push(node as ChildNode);
+        continue;
+      }
       old = node as ChildNode;
     }
     result.push(old!);
