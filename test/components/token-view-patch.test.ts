@@ -57,6 +57,24 @@ describe('<token-view> late reference definitions', () => {
     expect(markup(el)).to.equal(whole);
   });
 
+  it('leave the finishing touches of a patched block alone: its highlighted code stays', async () => {
+    const el = await tokenView();
+    el.highlighter = (code) => `<span class="hl">${code.length}</span>`;
+    el.write('- see [x]\n\n  ```js\n  const a = 1;\n  ```\n\nNext paragraph.\n\n');
+    await el.updateComplete;
+    const code = content(el).querySelector('code')!;
+    expect(code.classList.contains('highlighted')).to.equal(true);
+    expect(code.innerHTML).to.equal('<span class="hl">13</span>');
+    el.write('[x]: https://example.com/x\n\nEnd.');
+    el.end();
+    await el.updateComplete;
+    expect(content(el).querySelector('li a')?.getAttribute('href')).to.equal(
+      'https://example.com/x',
+    );
+    expect(content(el).querySelector('code')).to.equal(code);
+    expect(code.innerHTML).to.equal('<span class="hl">13</span>');
+  });
+
   it('never remove a node inside a finished block while a long answer streams', async function () {
     this.timeout(30_000);
     const el = await tokenView();

@@ -51,15 +51,6 @@ const defaultHighlighter = lazy(() => import('../../markdown/highlight.js'));
 
 const LANGUAGE = /language-(\S+)/;
 
-/**
- * A highlighted code element stands for the same code freshly rendered: a patch of its block
- * (a late reference definition) leaves it alone.
- */
-const keepFinished = (old: Element, node: Element) =>
-  old.classList.contains('highlighted') &&
-  !node.classList.contains('highlighted') &&
-  old.textContent === node.textContent;
-
 function part<K extends keyof HTMLElementTagNameMap>(tag: K, name: string, text = '') {
   const element = document.createElement(tag);
   element.setAttribute('part', name);
@@ -82,7 +73,7 @@ function part<K extends keyof HTMLElementTagNameMap>(tag: K, name: string, text 
  * @csspart copy-button - Copies the code block's source and announces "Copied".
  * @csspart image-button - Stands for an image from an untrusted origin; loads it when clicked.
  * @cssprop [--token-view-code-background=color-mix(in srgb, currentColor 8%, transparent)] - Background of code blocks.
- * @cssprop [--token-view-content-visibility=auto] - `content-visibility` of finished blocks; `visible` turns it off.
+ * @cssprop [--token-view-content-visibility=auto] - `content-visibility` of each top-level block (off-screen blocks skip layout and paint); `visible` turns it off.
  */
 export class TokenView extends LitElement {
   static override styles = tokenViewStyles;
@@ -139,6 +130,8 @@ export class TokenView extends LitElement {
   #rendered = Promise.resolve();
   #resolveRendered = () => {};
   readonly #highlights = new Set<Promise<void>>();
+  /** The source of each code element that was highlighted. */
+  readonly #highlighted = new WeakMap<Element, string>();
   /** Image URLs the user chose to load. */
   readonly #approved = new Set<string>();
 
@@ -249,7 +242,13 @@ export class TokenView extends LitElement {
     if (content === undefined) return true;
     const start = performance.now();
     const core = (this.#core ??= new MarkdownStream(markdown(this.extensions)));
-    this.#dom ??= new BlockDom(content, (html) => this.#fragment(html), keepFinished);
+    this.#dom ??= new BlockDom(
+      content,
+      (html) => this.#fragment(html),
+      // A highlighted code element stands for the same code freshly rendered: a patch of its
+      // block (a late reference definition) leaves it alone.
+      (old, node) => this.#highlighted.get(old) === node.textContent,
+    );
     const fed = Math.min(this.#source.length, this.#fed + this.#budget);
     core.append(this.#source.slice(this.#fed, fed));
     this.#fed = fed;
@@ -333,6 +332,7 @@ export class TokenView extends LitElement {
     if (highlighter === null) return;
     code.classList.add('highlighted');
     const source = code.textContent;
+    this.#highlighted.set(code, source);
     const job = codeBlocks()
       .then((module) => module.highlight(code, highlighter, this.shadowRoot!))
       .then((markup) => {
