@@ -5,7 +5,6 @@ import {
   content,
   crossOriginPixel,
   markup,
-  nextFrame,
   renderedWhole,
   tokenView,
 } from '../markdown/dom-helpers.js';
@@ -118,38 +117,5 @@ describe('<token-view> late reference definitions', () => {
     ).to.be.greaterThan(0);
     expect(removed).to.be.lessThan(count(content(el)) / 10);
     expect(markup(el)).to.equal(await renderedWhole(doc, (whole) => (whole.highlighter = null)));
-  });
-});
-
-describe('<token-view> out of sight', () => {
-  it('renders a stream at a slower pace while the end of its content is out of sight', async function () {
-    this.timeout(20_000);
-    const el = await tokenView();
-    el.highlighter = null;
-    el.text = Array.from({ length: 150 }, (_, i) => `Paragraph ${i}.`).join('\n\n');
-    await el.updateComplete;
-    scrollTo(0, 0);
-    let renders = 0;
-    const observer = new MutationObserver(() => (renders += 1));
-    observer.observe(content(el), { childList: true, subtree: true, characterData: true });
-    const writes = async () => {
-      renders = 0;
-      for (let i = 0; i < 30; i += 1) {
-        el.write(` word${i}`);
-        await nextFrame();
-      }
-      await el.updateComplete;
-      return renders;
-    };
-    const unseen = await writes();
-    expect(content(el).textContent).to.include('word29');
-    expect(unseen).to.be.at.most(15);
-    el.shadowRoot!.querySelector('.end')!.scrollIntoView();
-    await nextFrame();
-    await nextFrame();
-    expect(await writes()).to.be.greaterThan(unseen);
-    observer.disconnect();
-    el.end();
-    await el.updateComplete;
   });
 });

@@ -50,12 +50,6 @@ const codeBlocks = lazy(() => import('../../markdown/code-blocks.js'));
 const defaultHighlighter = lazy(() => import('../../markdown/highlight.js'));
 
 const LANGUAGE = /language-(\S+)/;
-/**
- * Milliseconds between renders while the end of the content is out of sight (the reader
- * scrolled away, or the answer runs past the bottom of the page): what is appended there
- * cannot be seen, so it need not be laid out and painted at every frame.
- */
-const UNSEEN_INTERVAL = 200;
 
 function part<K extends keyof HTMLElementTagNameMap>(tag: K, name: string, text = '') {
   const element = document.createElement(tag);
@@ -112,9 +106,7 @@ export class TokenView extends LitElement {
    * Milliseconds at least between two renders while streaming. `0` (the default) renders at the
    * next animation frame after a write; `30` caps it at about 30 renders a second, which reads as
    * smoothly for text and costs about a fifth less main-thread time on fast streams. Never more
-   * than once per frame, and `end()` renders at once. While the end of the content is out of
-   * sight (scrolled away, or below the bottom of the page), renders come every 200 ms: what
-   * is appended there cannot be seen.
+   * than once per frame, and `end()` renders at once.
    */
   @property({ type: Number }) throttle = 0;
 
@@ -133,9 +125,6 @@ export class TokenView extends LitElement {
   #timer = 0;
   #waiting = false;
   #painted = -Infinity;
-  #endObserver: IntersectionObserver | undefined;
-  /** Whether the end of the content is in sight (see UNSEEN_INTERVAL). */
-  #endSeen = true;
   /** How many new characters one frame takes on: adapted so a frame's work stays short. */
   #budget = 8192;
   #rendered = Promise.resolve();
@@ -177,42 +166,12 @@ export class TokenView extends LitElement {
 
   protected override render() {
     return html`<div part="content"></div>
-      <div class="end"></div>
       <div class="status" role="status"></div>`;
   }
 
   protected override firstUpdated(): void {
     this.#content = this.renderRoot.querySelector<HTMLElement>('[part="content"]')!;
     this.#content.addEventListener('click', this.#onClick);
-    this.#observeEnd();
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.hasUpdated) this.#observeEnd();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#endObserver?.disconnect();
-    this.#endObserver = undefined;
-  }
-
-  /** Watches whether the end of the content, where text is appended, is in sight. */
-  #observeEnd(): void {
-    this.#endObserver?.disconnect();
-    this.#endObserver = new IntersectionObserver(([entry]) => {
-      const seen = entry?.isIntersecting ?? true;
-      const appeared = seen && !this.#endSeen;
-      this.#endSeen = seen;
-      // Scrolled into sight while a render waits for the slower pace: render now.
-      if (appeared && this.#timer !== 0) {
-        clearTimeout(this.#timer);
-        this.#timer = 0;
-        this.#schedule();
-      }
-    });
-    this.#endObserver.observe(this.renderRoot.querySelector('.end')!);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -242,8 +201,7 @@ export class TokenView extends LitElement {
     }
     if (this.#frame !== 0) return;
     // While streaming, wait for the animation frame that comes after `throttle` ms.
-    const gap = Math.max(this.throttle, this.#endSeen ? 0 : UNSEEN_INTERVAL);
-    const delay = this.streaming ? this.#painted + gap - performance.now() - 16 : 0;
+    const delay = this.streaming ? this.#painted + this.throttle - performance.now() - 16 : 0;
     if (delay > 0) {
       this.#timer ||= window.setTimeout(() => {
         this.#timer = 0;
