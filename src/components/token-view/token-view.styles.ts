@@ -1,8 +1,9 @@
 import { css } from 'lit';
 
-// Each top-level block of the content skips style, layout and paint while it is off screen,
-// and keeps its last size for the scrollbar (`auto`); on screen it is laid out on its own, so
-// a growing last block does not lay out the blocks before it.
+// In a long answer (the `long` class), each top-level block skips style, layout and paint while
+// it is off screen, and keeps its last size for the scrollbar (`auto`); on screen it is laid out
+// on its own, so a growing last block does not lay out the blocks before it. Short answers (most
+// chat messages) lay out as usual, which keeps scroll anchoring exact in a list of them.
 
 export const tokenViewStyles = css`
   :host {
@@ -15,7 +16,7 @@ export const tokenViewStyles = css`
   :host([hidden]) {
     display: none;
   }
-  [part='content'] > * {
+  [part='content'].long > * {
     content-visibility: var(--token-view-content-visibility, auto);
     contain-intrinsic-size: auto 3lh;
   }

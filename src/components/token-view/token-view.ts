@@ -50,6 +50,8 @@ const codeBlocks = lazy(() => import('../../markdown/code-blocks.js'));
 const defaultHighlighter = lazy(() => import('../../markdown/highlight.js'));
 
 const LANGUAGE = /language-(\S+)/;
+/** Top-level blocks from which on an answer is long: its blocks skip layout while off screen. */
+const LONG = 32;
 
 function part<K extends keyof HTMLElementTagNameMap>(tag: K, name: string, text = '') {
   const element = document.createElement(tag);
@@ -257,6 +259,7 @@ export class TokenView extends LitElement {
     for (const block of this.#dom.apply(core.render(final ? undefined : repairTail))) {
       for (const node of block) if (node.nodeType === 1) this.#finish(node as Element);
     }
+    content.classList.toggle('long', content.childElementCount > LONG);
     this.#painted = performance.now();
     // About 6 ms of script per frame leaves room for style, layout and paint within 16 ms; the
     // budget at most doubles from one frame to the next, so one fast frame cannot make a long one.
