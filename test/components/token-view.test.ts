@@ -255,10 +255,14 @@ describe('<token-view> finished blocks', () => {
     expect(range.startContainer).to.equal(selected);
   });
 
-  it('puts each block straight into the content, skipping its layout while off screen', async () => {
+  it('puts each block straight into the content; in a long answer it skips layout while off screen', async () => {
     const el = await tokenView();
     const paragraphs = Array.from({ length: 150 }, (_, i) => `Paragraph ${i}.`);
-    el.write(paragraphs.slice(0, 100).join('\n\n'));
+    // A short answer (most chat messages) lays out as usual.
+    el.write(paragraphs.slice(0, 10).join('\n\n'));
+    await el.updateComplete;
+    expect(getComputedStyle(blocks(el)[0]!).contentVisibility).to.equal('visible');
+    el.write('\n\n' + paragraphs.slice(10, 100).join('\n\n'));
     await el.updateComplete;
     const first = blocks(el)[0]!;
     expect(blocks(el).length).to.equal(100);
