@@ -307,6 +307,37 @@ export const documents = [
   { name: '120 KB', text: answer(116_000, true) },
 ];
 
+/**
+ * An answer whose links are all reference-style, with every definition at the very end (as
+ * LLMs cite sources): about 112 KB.
+ */
+export function referenceAnswer(bytes = 114_000): string {
+  const urls: string[] = [];
+  const body = answer(bytes, true).replace(
+    /\[([^\]]+)\]\(([^)\s]+)\)/g,
+    (_, text: string, url: string) => {
+      let index = urls.indexOf(url);
+      if (index < 0) index = urls.push(url) - 1;
+      return `[${text}][${index + 1}]`;
+    },
+  );
+  const cited = body.replace(/(\*\*Note:\*\*[^\n]*)/g, '$1 [Source][sources]');
+  const defs = urls.map((url, index) => `[${index + 1}]: ${url}`);
+  return `${cited}\n\n${defs.join('\n')}\n[Sources]: https://example.com/sources "All sources"\n`;
+}
+
+/** A code-heavy answer of about 18.5 KB: every section has a code block, one of 300 lines. */
+export function codeAnswer(): string {
+  const parts = [`# Streaming endpoints in five languages\n`, intro(SUBJECTS[0]!)];
+  SUBJECTS.forEach((subject, index) => parts.push(snippet(subject, index + 1)));
+  parts.push(
+    longCodeSection(SUBJECTS.length + 1),
+    steps(SUBJECTS[1]!, SUBJECTS.length + 2),
+    pitfalls(SUBJECTS[2]!, SUBJECTS.length + 3),
+  );
+  return parts.join('\n');
+}
+
 /** Splits `text` into pieces of `min`..`max` characters, like an LLM's tokens: mid-word, mid-syntax. */
 export function pseudoTokens(text: string, seed = 1, min = 3, max = 5): string[] {
   const next = seeded(seed);

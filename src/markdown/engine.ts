@@ -4,6 +4,7 @@
 // and waits for them before its first frame.
 import { Marked, type MarkedExtension } from 'marked';
 
+export { BlockDom } from './block-dom.js';
 export { MarkdownStream } from './blocks.js';
 export { morph } from './morph.js';
 export { repairTail } from './repair.js';

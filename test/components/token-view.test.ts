@@ -261,23 +261,27 @@ describe('<token-view> finished blocks', function () {
     expect(range.startContainer).to.equal(selected);
   });
 
-  it('groups blocks into chunks of 64 nodes; the last chunk holds the unfinished tail', async () => {
+  it('puts each block straight into the content; in a long answer it skips layout while off screen', async () => {
     const el = await tokenView();
     const paragraphs = Array.from({ length: 150 }, (_, i) => `Paragraph ${i}.`);
-    el.write(paragraphs.slice(0, 100).join('\n\n'));
+    // A short answer (most chat messages) lays out as usual.
+    el.write(paragraphs.slice(0, 10).join('\n\n'));
     await el.updateComplete;
-    let chunks = [...content(el).children];
-    // 99 finished paragraphs and their line breaks are 198 nodes: three full chunks, then 6
-    // finished nodes and the tail (a paragraph and its line break).
-    expect(chunks.map((chunk) => chunk.childNodes.length)).to.deep.equal([64, 64, 64, 8]);
-    const first = chunks[0]!.firstChild;
+    expect(getComputedStyle(blocks(el)[0]!).contentVisibility).to.equal('visible');
+    el.write('\n\n' + paragraphs.slice(10, 100).join('\n\n'));
+    await el.updateComplete;
+    const first = blocks(el)[0]!;
+    expect(blocks(el).length).to.equal(100);
     el.write('\n\n' + paragraphs.slice(100).join('\n\n'));
     el.end();
     await el.updateComplete;
-    chunks = [...content(el).children];
-    expect(chunks.map((chunk) => chunk.childNodes.length)).to.deep.equal([64, 64, 64, 64, 44]);
-    expect(chunks[0]!.firstChild).to.equal(first);
-    expect(blocks(el).length).to.equal(150);
+    expect(blocks(el)[0]).to.equal(first);
+    expect(blocks(el).map((block) => block.localName)).to.deep.equal(paragraphs.map(() => 'p'));
+    for (const block of [blocks(el)[0]!, blocks(el)[149]!]) {
+      expect(getComputedStyle(block).contentVisibility).to.equal('auto');
+    }
+    el.style.setProperty('--token-view-content-visibility', 'visible');
+    expect(getComputedStyle(first).contentVisibility).to.equal('visible');
   });
 
   it('grows a paragraph and a code block in place, appending to their text nodes', async () => {

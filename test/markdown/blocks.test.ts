@@ -89,27 +89,92 @@ describe('MarkdownStream: streamed equals whole', () => {
     for (const chunk of randomChunks(documents[0]!.text, 9)) {
       core.append(chunk);
       const frame = core.render(repairTail);
-      expect(frame.restart).to.equal(false);
-      parts.push(frame.finished.join(''));
+      expect(frame.patches).to.deep.equal([]);
+      parts.push(...frame.finished.map(({ html }) => html));
     }
     const end = core.render();
-    expect(parts.join('') + end.finished.join('') + end.tail.join('')).to.equal(
+    expect(end.tail).to.deep.equal([]);
+    expect(parts.join('') + end.finished.map(({ html }) => html).join('')).to.equal(
       wholeHtml(documents[0]!.text),
     );
     expect(parts.filter(Boolean).length).to.be.greaterThan(10);
   });
 
-  it('re-renders finished blocks once when a later reference definition applies to them', () => {
+  it('patches only the finished blocks that a later reference definition applies to', () => {
+    const core = new MarkdownStream(new Marked());
+    core.append('See [docs].\n\nMore.\n\nAnd [Docs] again.\n\nTail');
+    expect(core.render(repairTail).finished.map(({ html }) => html)).to.deep.equal([
+      '<p>See [docs].</p>\n',
+      '<p>More.</p>\n',
+      '<p>And [Docs] again.</p>\n',
+    ]);
+    core.append('\n\n[docs]: https://example.com\n\nEnd.');
+    const frame = core.render(repairTail);
+    expect(frame.patches).to.deep.equal([
+      { index: 0, html: '<p>See <a href="https://example.com">docs</a>.</p>\n' },
+      { index: 2, html: '<p>And <a href="https://example.com">Docs</a> again.</p>\n' },
+    ]);
+    expect(core.render().patches).to.deep.equal([]);
     const doc = 'See [docs].\n\nMore.\n\n[docs]: https://example.com\n\nEnd.';
     const streamed = streamCore([...doc]);
-    expect(streamed.restarted).to.equal(true);
+    expect(streamed.patched).to.equal(1);
     expect(streamed.html).to.equal(wholeHtml(doc));
-    expect(streamCore([...'No references.\n\nAt all.\n\nEnd.']).restarted).to.equal(false);
+    expect(streamCore([...'No references.\n\nAt all.\n\nEnd.']).patched).to.equal(0);
+  });
+
+  describe('label matching as marked and CommonMark do it', () => {
+    const cases = [
+      '[ẞ]\n\n[SS]: /url',
+      '[ foo ]\n\n[foo]: /url',
+      '[Foo\nbar]\n\n[foo bar]: /url',
+      '[text][Foo\nBar]\n\n[foo bar]: /url',
+      '> [foo\n> bar]\n\n[foo bar]: /url',
+      '![Alt][ IMG ]\n\npara\n\n[img]: /pic.png "Title"',
+    ];
+    for (const doc of cases) {
+      it(`${JSON.stringify(doc)}: streamed char by char and in random splits as whole`, () => {
+        const whole = wholeHtml(doc);
+        expect(whole).to.match(/href="\/url"|src="\/pic.png"/);
+        expect(streamCore([...doc]).html).to.equal(whole);
+        for (let seed = 1; seed <= 10; seed += 1) {
+          expect(streamCore(randomChunks(doc, seed, 4)).html).to.equal(whole);
+        }
+      });
+    }
+  });
+
+  describe('definitions whose title or URL is on later lines wait for them', () => {
+    const cases = [
+      "[foo]: /url\n'a\nb\nc'\n\n[foo]",
+      '[foo]: /url\n"a\nb\nc"\n\n[foo]',
+      '[foo]: /url\n(a\nb\nc)\n\n[foo]',
+      "[foo]:\n/url\n'the\ntitle'\n\n[foo]",
+      "[foo]\n\n[foo]: /url 'one\ntwo'\n\nafter",
+    ];
+    for (const doc of cases) {
+      it(JSON.stringify(doc), () => {
+        const whole = wholeHtml(doc);
+        expect(whole).to.include('title="');
+        expect(streamCore([...doc]).html).to.equal(whole);
+        for (let seed = 1; seed <= 10; seed += 1) {
+          expect(streamCore(randomChunks(doc, seed, 3)).html).to.equal(whole);
+        }
+      });
+    }
   });
 
   it('normalises line breaks and drops a byte order mark', () => {
     const core = new MarkdownStream(new Marked());
     for (const chunk of ['\uFEFFa\r', '\nb\r', '\r', '\nc']) core.append(chunk);
     expect(core.source).to.equal('a\nb\n\nc');
+  });
+
+  it('drops only the byte order mark at the very start of the stream', () => {
+    const core = new MarkdownStream(new Marked());
+    for (const chunk of ['\uFEFF', '\uFEFFa', '\uFEFFb']) core.append(chunk);
+    expect(core.source).to.equal('\uFEFFa\uFEFFb');
+    const empty = new MarkdownStream(new Marked());
+    for (const chunk of ['', '\uFEFFc']) empty.append(chunk);
+    expect(empty.source).to.equal('c');
   });
 });

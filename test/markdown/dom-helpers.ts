@@ -5,12 +5,11 @@ import { seeded } from '../helpers/random.js';
 
 export const content = (el: TokenView) => el.shadowRoot!.querySelector('[part="content"]')!;
 
-/** The rendered Markdown without the chunks that group it. */
-export const markup = (el: TokenView) =>
-  [...content(el).children].map((chunk) => chunk.innerHTML).join('');
+/** The rendered Markdown. */
+export const markup = (el: TokenView) => content(el).innerHTML;
 
-/** The top-level rendered blocks, across chunks. */
-export const blocks = (el: TokenView) => [...content(el).querySelectorAll(':scope > * > *')];
+/** The top-level rendered blocks. */
+export const blocks = (el: TokenView) => [...content(el).children];
 
 export const nextFrame = () =>
   new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));

@@ -20,28 +20,29 @@ export interface Streamed {
   html: string;
   /** The HTML shown after each chunk (finished blocks plus the repaired tail). */
   frames: string[];
-  /** True when a render re-rendered every finished block (a new reference definition). */
-  restarted: boolean;
+  /** How many finished blocks a late reference definition patched. */
+  patched: number;
 }
 
 /** Streams `chunks` through the DOM-free core, rendering after each one, then ends. */
 export function streamCore(chunks: string[], keepFrames = false): Streamed {
   const core = new MarkdownStream(new Marked());
-  let finished = '';
-  let restarted = false;
+  const finished: string[] = [];
+  let patched = 0;
   const frames: string[] = [];
   const render = (final: boolean) => {
     const frame = core.render(final ? undefined : repairTail);
-    restarted ||= frame.restart;
-    finished = (frame.restart ? '' : finished) + frame.finished.join('');
-    return finished + frame.tail.join('');
+    for (const { index, html } of frame.patches) finished[index] = html;
+    patched += frame.patches.length;
+    finished.push(...frame.finished.map(({ html }) => html));
+    return finished.join('') + frame.tail.map(({ html }) => html).join('');
   };
   for (const chunk of chunks) {
     core.append(chunk);
     const html = render(false);
     if (keepFrames) frames.push(html);
   }
-  return { html: render(true), frames, restarted };
+  return { html: render(true), frames, patched };
 }
 
 /** marked's rendering of the whole document at once. */

@@ -1,8 +1,9 @@
 import { css } from 'lit';
 
-// The content holds chunks of blocks. Chunks of finished blocks (all but the last) skip style,
-// layout and paint while off screen. A chunk is a flow root, so its first block's top margin
-// goes: the last block's bottom margin before it spaces them, as a collapsed margin would.
+// In a long answer (the `long` class), each top-level block skips style, layout and paint while
+// it is off screen, and keeps its last size for the scrollbar (`auto`); on screen it is laid out
+// on its own, so a growing last block does not lay out the blocks before it. Short answers (most
+// chat messages) lay out as usual, which keeps scroll anchoring exact in a list of them.
 
 export const tokenViewStyles = css`
   :host {
@@ -15,17 +16,14 @@ export const tokenViewStyles = css`
   :host([hidden]) {
     display: none;
   }
-  [part='content'] > * {
-    display: flow-root;
-  }
-  [part='content'] > :not(:last-child) {
+  [part='content'].long > * {
     content-visibility: var(--token-view-content-visibility, auto);
-    contain-intrinsic-size: auto 40em;
+    contain-intrinsic-size: auto 3lh;
   }
-  [part='content'] > * > :first-child {
+  [part='content'] > :first-child {
     margin-top: 0;
   }
-  [part='content'] > :last-child > :last-child {
+  [part='content'] > :last-child {
     margin-bottom: 0;
   }
   table {

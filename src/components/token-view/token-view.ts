@@ -3,6 +3,7 @@ import { property } from 'lit/decorators.js';
 import type { MarkedExtension } from 'marked';
 import { defineElement } from '../../internal/define-element.js';
 import { lazy } from '../../internal/lazy.js';
+import type { BlockDom } from '../../markdown/block-dom.js';
 import type { MarkdownStream } from '../../markdown/blocks.js';
 import { defaultTokenViewStrings, type TokenViewStrings } from './token-view.strings.js';
 import { tokenViewStyles } from './token-view.styles.js';
@@ -19,25 +20,30 @@ export type Highlighter = (
 /** What happens to an image from an origin that is neither this page's nor in `image-origins`. */
 export type ImagePolicy = 'click' | 'allow' | 'none';
 
-// The Markdown engine (marked, the block splitter, tail repair, the DOM morph) and the
-// sanitiser (DOMPurify) are chunks of their own, loaded in parallel, and so are copying and
-// highlighting: the embed's main file holds only the element.
+// The Markdown engine (marked, the block splitter, tail repair, the DOM side) and the sanitiser
+// (the platform's HTML Sanitizer API, or DOMPurify where there is none) are chunks of their own,
+// loaded in parallel, and so are copying and highlighting: the embed's main file holds only the
+// element.
 type Engine = [
   typeof import('../../markdown/engine.js'),
   typeof import('../../markdown/sanitize.js'),
 ];
 let loaded: Engine | undefined;
 const engine = lazy(() =>
-  Promise.all([import('../../markdown/engine.js'), import('../../markdown/sanitize.js')]).then(
-    (modules) => (loaded = modules),
-  ),
+  Promise.all([
+    import('../../markdown/engine.js'),
+    import('../../markdown/sanitize.js').then(async (module) => {
+      await module.sanitizerReady();
+      return module;
+    }),
+  ]).then((modules) => (loaded = modules)),
 );
 const codeBlocks = lazy(() => import('../../markdown/code-blocks.js'));
 const defaultHighlighter = lazy(() => import('../../markdown/highlight.js'));
 
 const LANGUAGE = /language-(\S+)/;
-/** Top-level nodes per chunk of finished blocks. */
-const CHUNK = 64;
+/** Top-level blocks from which on an answer is long: its blocks skip layout while off screen. */
+const LONG = 32;
 
 function part<K extends keyof HTMLElementTagNameMap>(tag: K, name: string, text = '') {
   const element = document.createElement(tag);
@@ -61,7 +67,7 @@ function part<K extends keyof HTMLElementTagNameMap>(tag: K, name: string, text 
  * @csspart copy-button - Copies the code block's source and announces "Copied".
  * @csspart image-button - Stands for an image from an untrusted origin; loads it when clicked.
  * @cssprop [--token-view-code-background=color-mix(in srgb, currentColor 8%, transparent)] - Background of code blocks.
- * @cssprop [--token-view-content-visibility=auto] - `content-visibility` of finished blocks; `visible` turns it off.
+ * @cssprop [--token-view-content-visibility=auto] - `content-visibility` of each top-level block (off-screen blocks skip layout and paint); `visible` turns it off.
  */
 export class TokenView extends LitElement {
   static override styles = tokenViewStyles;
@@ -107,19 +113,19 @@ export class TokenView extends LitElement {
   #source = '';
   #fed = 0;
   #core: MarkdownStream | undefined;
+  #dom: BlockDom | undefined;
   #content: HTMLElement | undefined;
-  /** How many leading child nodes of the content are finished blocks. */
-  #finished = 0;
-  #restart = false;
   #frame = 0;
   #timer = 0;
   #waiting = false;
   #painted = -Infinity;
   /** How many new characters one frame takes on: adapted so a frame's work stays short. */
-  #budget = 16_384;
+  #budget = 8192;
   #rendered = Promise.resolve();
   #resolveRendered = () => {};
   readonly #highlights = new Set<Promise<void>>();
+  /** The source of each code element that was highlighted. */
+  readonly #highlighted = new WeakMap<Element, string>();
   /** Image URLs the user chose to load. */
   readonly #approved = new Set<string>();
 
@@ -178,7 +184,7 @@ export class TokenView extends LitElement {
   #rerender(): void {
     this.#core = undefined;
     this.#fed = 0;
-    this.#restart = true;
+    this.#dom?.restart();
     this.#schedule();
   }
 
@@ -225,88 +231,76 @@ export class TokenView extends LitElement {
   }
 
   /** Renders what arrived since the last frame; false when text is left for the next frame. */
-  #paint([{ MarkdownStream, markdown, morph, repairTail }]: Engine): boolean {
+  #paint([{ BlockDom, MarkdownStream, markdown, repairTail }]: Engine): boolean {
     const content = this.#content;
     if (content === undefined) return true;
     const start = performance.now();
     const core = (this.#core ??= new MarkdownStream(markdown(this.extensions)));
+    this.#dom ??= new BlockDom(
+      content,
+      (html) => this.#fragment(html),
+      // A highlighted code element stands for the same code freshly rendered: a patch of its
+      // block (a late reference definition) leaves it alone.
+      (old, node) => this.#highlighted.get(old) === node.textContent,
+    );
     const fed = Math.min(this.#source.length, this.#fed + this.#budget);
     core.append(this.#source.slice(this.#fed, fed));
     this.#fed = fed;
     const done = fed === this.#source.length;
     const final = !this.streaming && done;
-    const frame = core.render(final ? undefined : repairTail);
-    const from = frame.restart || this.#restart ? 0 : this.#finished;
-    this.#restart = false;
-    const nodes = [...this.#fragment(frame.finished).childNodes];
-    const finished = (this.#finished = from + nodes.length);
-    nodes.push(...this.#fragment(frame.tail).childNodes);
-    // Finished nodes fill chunks of CHUNK in order, and the tail goes into the chunk the next
-    // finished node will go to: a frame lays out that chunk, not every block of a long answer.
-    const last = Math.floor(finished / CHUNK);
-    for (let index = Math.floor(from / CHUNK), taken = 0; index <= last; index += 1) {
-      const chunk = content.children[index] ?? content.appendChild(document.createElement('div'));
-      const end = index === last ? nodes.length : (index + 1) * CHUNK - from;
-      morph(
-        chunk,
-        chunk.childNodes[Math.max(0, from - index * CHUNK)] ?? null,
-        nodes.slice(taken, end),
-      );
-      taken = end;
+    for (const block of this.#dom.apply(core.render(final ? undefined : repairTail))) {
+      for (const node of block) if (node.nodeType === 1) this.#finish(node as Element);
     }
-    while (content.children.length > last + 1 || content.lastElementChild?.firstChild === null) {
-      content.lastElementChild!.remove();
-    }
-    // Highlight each code block once, when it is finished (or when the stream ends).
-    const tail = content.children[last]?.childNodes[finished % CHUNK];
-    for (let index = Math.floor(from / CHUNK); index <= last; index += 1) {
-      for (const code of content.children[index]?.querySelectorAll(
-        'pre > code:not(.highlighted)',
-      ) ?? []) {
-        const inTail = tail && (tail.contains(code) || tail.compareDocumentPosition(code) & 4);
-        if (final || !inTail) this.#highlight(code);
-      }
-    }
+    content.classList.toggle('long', content.childElementCount > LONG);
     this.#painted = performance.now();
-    // About 8 ms of work per frame leaves room for style, layout and paint within 16 ms.
-    if (!done)
-      this.#budget = Math.max(2048, (this.#budget * 8) / Math.max(this.#painted - start, 1));
+    // About 6 ms of script per frame leaves room for style, layout and paint within 16 ms; the
+    // budget at most doubles from one frame to the next, so one fast frame cannot make a long one.
+    if (!done) {
+      const scaled = (this.#budget * 6) / Math.max(this.#painted - start, 1);
+      this.#budget = Math.max(2048, Math.min(scaled, this.#budget * 2));
+    }
     return done;
   }
 
-  /** Sanitised nodes for `markup`, with the image policy applied and code blocks decorated. */
-  #fragment(markup: string | string[]): DocumentFragment {
-    const fragment = document.createDocumentFragment();
+  /**
+   * The one place where a finished block gets what only finished blocks get (a block is
+   * finished once no later text can change it, and every block is at `end()`): its code is
+   * highlighted. Runs again on a block that a late reference definition patched.
+   */
+  #finish(block: Element): void {
+    const code = block.matches('pre > code') ? [block] : block.querySelectorAll('pre > code');
+    for (const element of code)
+      if (!element.classList.contains('highlighted')) this.#highlight(element);
+  }
+
+  /** Sanitised nodes for `html`, with the image policy applied and code blocks decorated. */
+  #fragment(html: string): DocumentFragment {
     const strings = this.#strings();
-    for (const html of [markup].flat()) {
-      if (!html) continue;
-      const nodes = loaded![1].sanitize(html);
-      // Still inert (it belongs to DOMPurify's document): decide about each image before
-      // moving it into this document starts its fetch. The sanitiser left only http(s) and
-      // relative sources.
-      for (const image of nodes.querySelectorAll('img')) {
-        const url = image.src && new URL(image.src);
-        image.referrerPolicy = 'no-referrer';
-        if (
-          !url ||
-          this.images === 'allow' ||
-          url.origin === location.origin ||
-          this.imageOrigins.split(/\s+/).includes(url.origin) ||
-          this.#approved.has(url.href)
-        ) {
-          continue;
-        }
-        const button = part(
-          'button',
-          'image-button',
-          strings.loadImage.replace('{host}', url.host),
-        );
-        button.title = image.alt;
-        button.value = url.href;
-        image.replaceWith(this.images === 'none' ? image.alt : button);
+    const nodes = loaded![1].sanitize(html);
+    // Still inert (it belongs to DOMPurify's document): decide about each image before
+    // moving it into this document starts its fetch. The sanitiser left only http(s) and
+    // relative sources.
+    for (const image of nodes.querySelectorAll('img')) {
+      // Resolved against this page: the sanitiser's inert document may have no base URL.
+      const src = image.getAttribute('src');
+      const url = src && new URL(src, document.baseURI);
+      image.referrerPolicy = 'no-referrer';
+      if (
+        !url ||
+        this.images === 'allow' ||
+        url.origin === location.origin ||
+        this.imageOrigins.split(/\s+/).includes(url.origin) ||
+        this.#approved.has(url.href)
+      ) {
+        continue;
       }
-      fragment.append(nodes);
+      const button = part('button', 'image-button', strings.loadImage.replace('{host}', url.host));
+      button.title = image.alt;
+      button.value = url.href;
+      image.replaceWith(this.images === 'none' ? image.alt : button);
     }
+    const fragment = document.createDocumentFragment();
+    fragment.append(nodes);
     for (const pre of fragment.querySelectorAll('pre')) {
       const block = part('div', 'code-block');
       const header = part('div', 'code-header');
@@ -333,6 +327,7 @@ export class TokenView extends LitElement {
     if (highlighter === null) return;
     code.classList.add('highlighted');
     const source = code.textContent;
+    this.#highlighted.set(code, source);
     const job = codeBlocks()
       .then((module) => module.highlight(code, highlighter, this.shadowRoot!))
       .then((markup) => {
