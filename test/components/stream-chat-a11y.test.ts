@@ -226,6 +226,9 @@ describe('<stream-chat> theming and text', function () {
       copied: 'Kopiert',
       copyFailed: 'Kopieren fehlgeschlagen',
       loadImage: 'Bild von {host} laden',
+      showSource: 'Quelltext',
+      diagram: 'Diagramm ({type})',
+      diagramFailed: 'Dieses Diagramm ließ sich nicht zeichnen; sein Quelltext steht hier.',
     };
     // Shown only after a click on the copy button: <token-view>'s own tests cover them.
     const afterClick = new Set([strings.copied, strings.copyFailed]);
