@@ -1,4 +1,5 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { build } from 'esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { chromiumPath, CHROMIUM_ARGS } from './scripts/chromium.mjs';
@@ -22,6 +23,30 @@ const highlightJsCore = {
     };
   },
 };
+/**
+ * Mermaid imports CommonJS and UMD packages (dayjs, cytoscape layouts, …): serve it to the
+ * browser as one ES module bundled by esbuild, built once on first use. Vite's builds and its
+ * dev server bundle it themselves.
+ */
+const MERMAID = '/__mermaid__.js';
+let mermaidBundle;
+const mermaidAsOneModule = {
+  name: 'mermaid-as-one-module',
+  resolveImport({ source }) {
+    return source === 'mermaid' ? MERMAID : undefined;
+  },
+  async serve(context) {
+    if (context.path !== MERMAID) return undefined;
+    mermaidBundle ??= build({
+      stdin: { contents: "export { default } from 'mermaid';", resolveDir: process.cwd() },
+      bundle: true,
+      format: 'esm',
+      write: false,
+      logLevel: 'silent',
+    }).then((result) => result.outputFiles[0].text);
+    return { body: await mermaidBundle, type: 'js' };
+  },
+};
 const servers = testServers();
 
 /** @type {import('@web/test-runner').TestRunnerConfig} */
@@ -38,6 +63,7 @@ export default {
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
     servers.plugin,
     highlightJsCore,
+    mermaidAsOneModule,
   ],
   middleware: servers.middleware,
   browsers: [
