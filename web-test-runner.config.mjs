@@ -29,12 +29,15 @@ const highlightJsCore = {
  * dev server bundle it themselves.
  */
 const MERMAID = '/__mermaid__.js';
+/** @type {Promise<string> | undefined} */
 let mermaidBundle;
 const mermaidAsOneModule = {
   name: 'mermaid-as-one-module',
+  /** @param {{ source: string }} options */
   resolveImport({ source }) {
     return source === 'mermaid' ? MERMAID : undefined;
   },
+  /** @param {import('koa').Context} context */
   async serve(context) {
     if (context.path !== MERMAID) return undefined;
     mermaidBundle ??= build({
@@ -43,7 +46,7 @@ const mermaidAsOneModule = {
       format: 'esm',
       write: false,
       logLevel: 'silent',
-    }).then((result) => result.outputFiles[0].text);
+    }).then((result) => result.outputFiles[0]?.text ?? '');
     return { body: await mermaidBundle, type: 'js' };
   },
 };

@@ -20,20 +20,32 @@ if (!existsSync('dist/stream-chat-elements.js')) {
   process.exit(1);
 }
 
+/** @param {string} path */
 const gzip = (path) => gzipSync(readFileSync(path), { level: 9 }).length;
 await init;
-/** The sibling files `file` imports: statically, and also dynamically when `dynamic`. */
+/**
+ * The sibling files `file` imports: statically, and also dynamically when `dynamic`.
+ * @param {string} file
+ * @param {boolean} dynamic
+ * @returns {string[]}
+ */
 function importsOf(file, dynamic) {
   const source = readFileSync(`dist/${file}`, 'utf8');
   return parse(source)[0]
     .filter((entry) => dynamic || entry.d === -1)
     .map((entry) => entry.n ?? /^`(\.\/[^`$]+)`$/.exec(source.slice(entry.s, entry.e))?.[1])
-    .filter((name) => name?.startsWith('./'))
-    .map((name) => name.slice(2));
+    .filter((name) => name !== undefined && name.startsWith('./'))
+    .map((name) => /** @type {string} */ (name).slice(2));
 }
-/** `files` and everything they import, transitively, without entering `stop`. */
-function closure(files, dynamic = false, stop = () => false) {
+/**
+ * `files` and everything they import, transitively, without entering `stop`.
+ * @param {string[]} files
+ * @param {(file: string) => boolean} [stop]
+ */
+function closure(files, dynamic = false, stop = (/** @type {string} */ _file) => false) {
+  /** @type {Set<string>} */
   const found = new Set();
+  /** @param {string} file */
   const visit = (file) => {
     if (found.has(file) || stop(file)) return;
     found.add(file);
@@ -45,6 +57,7 @@ function closure(files, dynamic = false, stop = () => false) {
 const chunks = readdirSync('dist')
   .sort()
   .filter((file) => file.startsWith(CHUNK_PREFIX) && file.endsWith('.js'));
+/** @param {string} name */
 const chunk = (name) => chunks.filter((file) => file.startsWith(`${CHUNK_PREFIX}${name}-`));
 // The embed fetches these siblings as soon as the elements are defined (Markdown engine,
 // sanitiser, stream controller), with what they import: what a page downloads before its
@@ -56,7 +69,7 @@ const eager = closure([
 // Math: KaTeX and its stylesheet (its fonts load one by one, as formulas need them).
 const katex = [...closure(chunk('math-render'))].filter((file) => !eager.has(file));
 // Diagrams: what only Mermaid's side reaches (its diagram types load as they are drawn).
-const isMermaidRoot = (file) => chunk('diagram-render').includes(file);
+const isMermaidRoot = (/** @type {string} */ file) => chunk('diagram-render').includes(file);
 const elsewhere = closure(['stream-chat-elements.js'], true, isMermaidRoot);
 const mermaidOnly = [...closure(chunk('diagram-render'), true)].filter(
   (file) => !elsewhere.has(file),
