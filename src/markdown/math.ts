@@ -51,7 +51,7 @@ export function inlineMath(
   if (src[0] !== '$' || src[1] === undefined || /\s/.test(src[1])) return undefined;
   for (let i = 1; i < src.length; i += 1) {
     const char = src[i];
-    if (char === '\n') return undefined;
+    if (char === '\n' || char === PENDING) return undefined;
     if (char === '\\') i += 1;
     else if (char === '$') {
       if (src[i + 1] === '$') return undefined;
@@ -63,10 +63,14 @@ export function inlineMath(
   return undefined;
 }
 
-/** Index of `close` in `src` from `from` on, skipping backslash escapes; -1 when absent. */
+/**
+ * Index of `close` in `src` from `from` on, skipping backslash escapes; -1 when absent or
+ * when a formula still being typed comes first.
+ */
 function closing(src: string, from: number, close: string): number {
   for (let i = from; i < src.length; i += 1) {
     if (src.startsWith(close, i)) return i;
+    if (src[i] === PENDING || src[i] === PENDING_BLOCK) return -1;
     if (src[i] === '\\') i += 1;
   }
   return -1;
