@@ -11,6 +11,7 @@ import {
 } from '../../src/markdown/math.js';
 import { repairTail } from '../../src/markdown/repair.js';
 import { randomChunks } from './helpers.js';
+import { mathDocuments } from './math-corpus.js';
 
 const marked = () => new Marked(mathExtension());
 const html = (doc: string) => marked().parse(doc) as string;
@@ -37,15 +38,6 @@ function streamed(chunks: string[]): { html: string; frames: string[] } {
   }
   return { html: render(true), frames };
 }
-
-export const mathDocuments = [
-  'Einstein wrote $E=mc^2$, and \\(a^2 + b^2 = c^2\\) holds.\n\nDisplay:\n\n$$\n\\int_0^1 x^2\\,dx = \\frac{1}{3}\n$$\n\nand\n\n\\[\n\\sum_{n=1}^\\infty \\frac{1}{n^2} = \\frac{\\pi^2}{6}\n\\]\n\nThe end.',
-  'It costs $5 and $10, or US$ 20; the formula $x_1 + x_2$ is not a price.\n\nA paragraph with $$e^{i\\pi} + 1 = 0$$ in its middle.',
-  '- a list with $\\alpha$\n- and $$\\beta$$\n  - nested \\(\\gamma\\)\n\n> quoted $\\delta$\n>\n> $$\n> \\epsilon\n> $$\n\n| x | $x^2$ |\n| - | ----- |\n| 2 | $4$ |',
-  'Code is not math: `$x$` and\n\n```tex\n$$\\frac{a}{b}$$\n```\n\nbut this is: $\\frac{a}{b}$. Escaped: \\$5 and \\$x\\$.',
-  '**Bold $x$** and *emphasis around \\(y\\)*, a [link with $z$](https://example.com).\n\n$$\\begin{aligned}\na &= b \\\\\nc &= d\n\\end{aligned}$$\n\nAfter.',
-  'A bad formula $\\frac{1$ and an unclosed $x^2 + y at the end',
-];
 
 describe('math tokenizer', () => {
   it('reads each delimiter form', () => {
