@@ -104,6 +104,12 @@ export class StreamChat extends LitElement {
   /** Replacements for any of the visible or announced strings (see `StreamChatStrings`). */
   @property({ attribute: false }) strings: Partial<StreamChatStrings> = {};
 
+  /** Math in answers, typeset with KaTeX (see `<token-view>`); `math="false"` turns it off. */
+  @property({ converter: (value) => value !== 'false' }) math = true;
+
+  /** Mermaid blocks in answers drawn as diagrams (see `<token-view>`); `diagrams="false"` turns it off. */
+  @property({ converter: (value) => value !== 'false' }) diagrams = true;
+
   /** Whether a reply is streaming (read-only; reflected for stylesheets and `<stop-button>`). */
   @property({ type: Boolean, reflect: true }) streaming = false;
 
@@ -304,6 +310,8 @@ export class StreamChat extends LitElement {
                       <token-view
                         .text=${live ? '' : reasoning}
                         .strings=${this.strings}
+                        .math=${this.math}
+                        .diagrams=${this.diagrams}
                       ></token-view>
                     </details>`
                   : nothing
@@ -316,6 +324,8 @@ export class StreamChat extends LitElement {
               <token-view
                 .text=${live ? '' : message.content}
                 .strings=${this.strings}
+                .math=${this.math}
+                .diagrams=${this.diagrams}
               ></token-view>
               ${
                 this.#stopped.has(message)
