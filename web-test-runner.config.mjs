@@ -28,7 +28,8 @@ const highlightJsCore = {
  * browser as one ES module bundled by esbuild, built once on first use. Vite's builds and its
  * dev server bundle it themselves.
  */
-const MERMAID = '/__mermaid__.js';
+// Not .js: the TypeScript plugin would transform the 3 MB bundle again for every page.
+const MERMAID = '/__mermaid__.bundle';
 /** @type {Promise<string> | undefined} */
 let mermaidBundle;
 const mermaidAsOneModule = {

@@ -86,8 +86,14 @@ export function renderDiagram(source: string, { dark }: { dark: boolean }): Prom
     mermaid.initialize({ ...CONFIG, theme: dark ? 'dark' : 'default', darkMode: dark });
     await mermaid.parse(source);
     const id = `sce-mermaid-${(count += 1)}`;
-    const { svg, diagramType } = await mermaid.render(id, source);
-    return { ...sanitizeSvg(svg, id), type: diagramType };
+    try {
+      const { svg, diagramType } = await mermaid.render(id, source);
+      return { ...sanitizeSvg(svg, id), type: diagramType };
+    } finally {
+      // Mermaid draws in a temporary element of the page; a failed draw may leave it there.
+      for (const temporary of [id, `d${id}`, `i${id}`])
+        document.getElementById(temporary)?.remove();
+    }
   });
   queue = job.catch(() => undefined);
   return job;

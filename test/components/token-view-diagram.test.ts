@@ -47,7 +47,8 @@ function svgBreaches(root: ParentNode): string[] {
 
 describe('<token-view> diagrams', () => {
   it('fetches Mermaid only once a mermaid block is finished', async function () {
-    this.timeout(20_000);
+    // The first diagram of the run waits for the test server to bundle Mermaid.
+    this.timeout(90_000);
     const el = await tokenView();
     el.text = 'Code:\n\n```js\nconst x = 1;\n```\n\nNo diagram, and no `mermaid` either.';
     await el.updateComplete;
@@ -64,7 +65,7 @@ describe('<token-view> diagrams', () => {
     );
     el.write('\n```\n\nAfter.');
     await waitUntil(() => fetched('diagram-render'), 'the diagram chunk is requested', {
-      timeout: 10_000,
+      timeout: 30_000,
     });
     await el.updateComplete;
     expect(drawn(el)).not.to.equal(null);
