@@ -142,12 +142,23 @@ const sheets = fetch(new URL('katex.min.css', base))
     return { fonts, rules };
   });
 
+/** Without KaTeX's stylesheet, the browser's own MathML rendering is shown alone. */
+const fallback = sheets.then(
+  () => undefined,
+  (error: unknown) => {
+    console.warn('stream-chat-elements: KaTeX stylesheet failed to load; showing MathML', error);
+    const mathmlOnly = new CSSStyleSheet();
+    mathmlOnly.replaceSync('.katex-html{display:none}');
+    return { fonts: new CSSStyleSheet(), rules: mathmlOnly };
+  },
+);
+
 /**
  * Resolves once KaTeX's styles apply in `root`: its rules adopted by the shadow root, its
  * fonts by the document (@font-face rules do not work inside a shadow root).
  */
 export async function adoptMathStyles(root: ShadowRoot): Promise<void> {
-  const { fonts, rules } = await sheets;
+  const { fonts, rules } = (await fallback) ?? (await sheets);
   if (!document.adoptedStyleSheets.includes(fonts)) document.adoptedStyleSheets.push(fonts);
   if (!root.adoptedStyleSheets.includes(rules)) root.adoptedStyleSheets.push(rules);
 }
