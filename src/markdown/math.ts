@@ -11,8 +11,7 @@ import type { MarkedExtension, Tokens } from 'marked';
 export const PENDING = '\uE000';
 export const PENDING_BLOCK = '\uE001';
 
-/** Classes of the placeholders: the sanitiser keeps `class`, and nothing else is needed. */
-export const MATH_CLASS = 'math';
+/** Classes of the placeholders (as remark-math names them): the sanitiser keeps `class`. */
 export const INLINE_CLASS = 'math-inline';
 export const DISPLAY_CLASS = 'math-display';
 export const PENDING_CLASS = 'math-pending';
@@ -94,56 +93,56 @@ const INLINE_START = /[$\\\uE000]/;
 
 /**
  * The math extension for marked. `$…$` and `\(…\)` render as
- * `<span class="math math-inline">TeX</span>`; `$$…$$` and `\[…\]` as a `div` when they
+ * `<span class="math-inline">TeX</span>`; `$$…$$` and `\[…\]` as a `div` when they
  * stand as a block, as a `span` with `math-display` inside a paragraph; a formula still being
  * typed (after `PENDING`) as `<span class="math-pending">source</span>`.
  */
 export function mathExtension(): MarkedExtension {
   const render = (token: Tokens.Generic) => {
     const { text, display } = token as MathToken;
-    const tag = token.type === 'mathBlock' ? 'div' : 'span';
+    const tag = token.type === 'sceMathBlock' ? 'div' : 'span';
     const kind = display ? DISPLAY_CLASS : INLINE_CLASS;
-    return `<${tag} class="${MATH_CLASS} ${kind}">${escape(text)}</${tag}>`;
+    return `<${tag} class="${kind}">${escape(text)}</${tag}>`;
   };
   const pending = (token: Tokens.Generic) => {
-    const tag = token.type === 'mathPendingBlock' ? 'div' : 'span';
+    const tag = token.type === 'sceMathPendingBlock' ? 'div' : 'span';
     return `<${tag} class="${PENDING_CLASS}">${escape(token.text as string)}</${tag}>`;
   };
   return {
     extensions: [
       {
-        name: 'mathBlock',
+        name: 'sceMathBlock',
         level: 'block',
         start: (src) => index(src, BLOCK_START),
         tokenizer(src) {
           const found = mathBlock(src);
-          return found && { type: 'mathBlock', ...found, display: true };
+          return found && { type: 'sceMathBlock', ...found, display: true };
         },
         renderer: render,
       },
       {
-        name: 'mathPendingBlock',
+        name: 'sceMathPendingBlock',
         level: 'block',
         tokenizer(src) {
           const match = /^ {0,3}\uE001([\s\S]*)$/.exec(src);
           if (!match) return undefined;
-          return { type: 'mathPendingBlock', raw: match[0], text: match[1]!.trimEnd() };
+          return { type: 'sceMathPendingBlock', raw: match[0], text: match[1]!.trimEnd() };
         },
         renderer: pending,
       },
       {
-        name: 'math',
+        name: 'sceMath',
         level: 'inline',
         start: (src) => index(src, INLINE_START),
         tokenizer(src) {
-          if (src[0] === PENDING) return { type: 'mathPending', raw: src, text: src.slice(1) };
+          if (src[0] === PENDING) return { type: 'sceMathPending', raw: src, text: src.slice(1) };
           const found = inlineMath(src);
           if (!found) return undefined;
-          return { type: 'math', raw: src.slice(0, found.end), ...found };
+          return { type: 'sceMath', raw: src.slice(0, found.end), ...found };
         },
         renderer: render,
       },
-      { name: 'mathPending', level: 'inline', renderer: pending },
+      { name: 'sceMathPending', level: 'inline', renderer: pending },
     ],
   };
 }

@@ -16,6 +16,8 @@ const lazy = <T>(load: () => Promise<T>) => {
       throw error;
     }));
 };
+/** The placeholders math.ts renders, holding TeX to typeset. */
+const FORMULAS = '.math-inline, .math-display';
 const mathModule = lazy(() => import('./math-render.js'));
 const diagramModule = lazy(() => import('./diagrams.js'));
 
@@ -61,7 +63,7 @@ export class RichContent {
    * KaTeX is fetched and then typesets every placeholder of the view.
    */
   typeset(nodes: ParentNode): void {
-    const placeholders = nodes.querySelectorAll('.math');
+    const placeholders = nodes.querySelectorAll(FORMULAS);
     if (placeholders.length === 0) return;
     const math = this.#math;
     if (math) {
@@ -75,7 +77,7 @@ export class RichContent {
       .then(async (module) => {
         await module.adoptMathStyles(root);
         this.#math = module;
-        for (const placeholder of root.querySelectorAll('.math')) {
+        for (const placeholder of root.querySelectorAll(FORMULAS)) {
           module.renderMath(placeholder);
         }
       })

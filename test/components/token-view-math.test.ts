@@ -34,7 +34,7 @@ const KATEX_ATTRIBUTES = new Set(
 );
 function katexBreaches(root: ParentNode): string[] {
   const breaches: string[] = [];
-  for (const formula of root.querySelectorAll('.math')) {
+  for (const formula of root.querySelectorAll('.math-inline, .math-display')) {
     for (const element of formula.querySelectorAll('*')) {
       if (!KATEX_TAGS.has(element.localName)) breaches.push(`<${element.localName}>`);
       for (const { name, value } of element.attributes) {
@@ -47,7 +47,8 @@ function katexBreaches(root: ParentNode): string[] {
 }
 
 describe('<token-view> math', () => {
-  it('fetches KaTeX only once a formula appears, and Mermaid never for math', async () => {
+  it('fetches KaTeX only once a formula appears, and Mermaid never for math', async function () {
+    this.timeout(20_000);
     const el = await tokenView();
     el.text = 'It costs $5 and $10.\n\n```js\nconst x = 1;\n```\n\nNo `$math$` here.';
     await el.updateComplete;
@@ -56,7 +57,7 @@ describe('<token-view> math', () => {
     expect(fetched('katex'), 'KaTeX or its stylesheet').to.equal(false);
     expect(content(el).querySelector('.katex')).to.equal(null);
     el.text += '\n\nNow $E=mc^2$.';
-    await waitUntil(() => fetched('math-render'), 'the math chunk is requested', { timeout: 5000 });
+    await waitUntil(() => fetched('math-render'), 'the math chunk is requested', { timeout: 15_000 });
     await el.updateComplete;
     await waitUntil(() => fetched('katex.min.css'), 'the KaTeX stylesheet is requested');
     expect(content(el).querySelector('.katex')).not.to.equal(null);
@@ -64,12 +65,13 @@ describe('<token-view> math', () => {
     expect(fetched('mermaid')).to.equal(false);
   });
 
-  it('typesets every delimiter form, with MathML for screen readers', async () => {
+  it('typesets every delimiter form, with MathML for screen readers', async function () {
+    this.timeout(20_000);
     const el = await tokenView();
     el.text =
       'Inline $a^2$ and \\(b_1\\).\n\n$$\n\\frac{c}{d}\n$$\n\n\\[\n\\sqrt{e}\n\\]\n\nIn text $$f$$.';
     await el.updateComplete;
-    const formulas = [...content(el).querySelectorAll('.math')];
+    const formulas = [...content(el).querySelectorAll('.math-inline, .math-display')];
     expect(
       formulas.map((formula) => formula.querySelector('annotation')?.textContent),
     ).to.deep.equal(['a^2', 'b_1', '\\frac{c}{d}', '\\sqrt{e}', 'f']);
@@ -83,7 +85,8 @@ describe('<token-view> math', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('typesets math inside lists, tables and blockquotes', async () => {
+  it('typesets math inside lists, tables and blockquotes', async function () {
+    this.timeout(20_000);
     const el = await tokenView();
     el.text = mathDocuments[2]!;
     await el.updateComplete;
@@ -94,15 +97,17 @@ describe('<token-view> math', () => {
     expect(inside('table')).to.deep.equal(['x^2', '4']);
   });
 
-  it('leaves prices alone', async () => {
+  it('leaves prices alone', async function () {
+    this.timeout(20_000);
     const el = await tokenView();
     el.text = 'It costs $5 and $10, or $20.';
     await el.updateComplete;
     expect(content(el).textContent?.trim()).to.equal('It costs $5 and $10, or $20.');
-    expect(content(el).querySelector('.math, .math-pending')).to.equal(null);
+    expect(content(el).querySelector('.math-inline, .math-display, .math-pending')).to.equal(null);
   });
 
-  it('shows a formula being typed as quiet source, and math once it is complete', async () => {
+  it('shows a formula being typed as quiet source, and math once it is complete', async function () {
+    this.timeout(20_000);
     const el = await tokenView();
     el.throttle = 0;
     el.write('Warm up $x$. Formula $\\frac{a}{');
@@ -123,10 +128,11 @@ describe('<token-view> math', () => {
     el.end();
     await el.updateComplete;
     expect(content(el).querySelector('.math-pending')).to.equal(null);
-    expect(content(el).querySelector('div.math .katex-display')).not.to.equal(null);
+    expect(content(el).querySelector('div.math-display .katex-display')).not.to.equal(null);
   });
 
-  it('typesets a finished block once: its formula nodes stay while the answer grows', async () => {
+  it('typesets a finished block once: its formula nodes stay while the answer grows', async function () {
+    this.timeout(20_000);
     const el = await tokenView();
     el.throttle = 0;
     el.write('First $a+b$ paragraph.\n\nSecond paragraph\n\n');
@@ -145,7 +151,8 @@ describe('<token-view> math', () => {
     expect(content(el).querySelectorAll('.katex')).to.have.length(2);
   });
 
-  it('shows a malformed formula as its source, marked as an error', async () => {
+  it('shows a malformed formula as its source, marked as an error', async function () {
+    this.timeout(20_000);
     const errors: string[] = [];
     const onError = (event: ErrorEvent) => errors.push(event.message);
     addEventListener('error', onError);
@@ -160,7 +167,8 @@ describe('<token-view> math', () => {
     expect(errors).to.deep.equal([]);
   });
 
-  it('turns off with the math property or math="false", showing the source', async () => {
+  it('turns off with the math property or math="false", showing the source', async function () {
+    this.timeout(20_000);
     const el = await fixture<TokenView>(html`<token-view math="false"></token-view>`);
     expect(el.math).to.equal(false);
     el.text = 'Keep $x^2$ and \\(y\\) as text.';
@@ -174,7 +182,8 @@ describe('<token-view> math', () => {
     expect((await tokenView()).math).to.equal(true);
   });
 
-  it('adopts KaTeX’s rules in the shadow root and declares its fonts on the document', async () => {
+  it('adopts KaTeX’s rules in the shadow root and declares its fonts on the document', async function () {
+    this.timeout(20_000);
     const el = await tokenView();
     el.text = '$\\mathcal{F}$';
     await el.updateComplete;
@@ -229,7 +238,9 @@ describe('<token-view> math', () => {
           root.querySelector('a, img, script, iframe, [href], [src], [onerror], [onclick]'),
         ).to.equal(null);
         expect(root.querySelector('.evil, #evil, [data-foo]')).to.equal(null);
-        for (const element of root.querySelectorAll<HTMLElement>('.math *')) {
+        for (const element of root.querySelectorAll<HTMLElement>(
+          ':is(.math-inline, .math-display) *',
+        )) {
           expect(element.style.cssText).not.to.match(/url\(/);
           // \rule{100000em}: KaTeX's maxSize keeps sizes small.
           expect(parseFloat(element.style.width || '0')).to.be.below(1000);

@@ -17,7 +17,7 @@ const marked = () => new Marked(mathExtension());
 const html = (doc: string) => marked().parse(doc) as string;
 /** The formulas `doc` renders: `i:` inline, `d:` display, with their TeX. */
 const formulas = (doc: string) =>
-  [...html(doc).matchAll(/<(?:span|div) class="math math-(inline|display)">([^<]*)</g)].map(
+  [...html(doc).matchAll(/<(?:span|div) class="math-(inline|display)">([^<]*)</g)].map(
     ([, kind, tex]) => `${kind![0]}:${tex}`,
   );
 
@@ -45,7 +45,7 @@ describe('math tokenizer', () => {
     expect(formulas('$$\nd\n$$')).to.deep.equal(['d:d']);
     expect(formulas('\\[\ne\n\\]')).to.deep.equal(['d:e']);
     expect(formulas('\\[f\\]')).to.deep.equal(['d:f']);
-    expect(html('$$\nd\n$$')).to.equal('<div class="math math-display">d</div>');
+    expect(html('$$\nd\n$$')).to.equal('<div class="math-display">d</div>');
     expect(formulas('\\(multi\nline\\)')).to.deep.equal(['i:multi\nline']);
   });
 
@@ -79,14 +79,14 @@ describe('math tokenizer', () => {
       'i:4',
     ]);
     expect(html(mathDocuments[2]!)).to.include('<blockquote>\n<p>quoted');
-    expect(html(mathDocuments[2]!)).to.include('<td><span class="math math-inline">4</span></td>');
+    expect(html(mathDocuments[2]!)).to.include('<td><span class="math-inline">4</span></td>');
     expect(formulas(mathDocuments[3]!)).to.deep.equal(['i:\\frac{a}{b}']);
   });
 
   it('escapes the TeX it renders', () => {
-    expect(html('$a<b>c$')).to.equal('<p><span class="math math-inline">a&lt;b&gt;c</span></p>\n');
+    expect(html('$a<b>c$')).to.equal('<p><span class="math-inline">a&lt;b&gt;c</span></p>\n');
     expect(html('$$\n</div><script>x</script>\n$$')).to.equal(
-      '<div class="math math-display">&lt;/div&gt;&lt;script&gt;x&lt;/script&gt;</div>',
+      '<div class="math-display">&lt;/div&gt;&lt;script&gt;x&lt;/script&gt;</div>',
     );
   });
 });
@@ -124,7 +124,7 @@ describe('math while streaming', () => {
   it('becomes math once complete', () => {
     const { frames } = streamed([...'Formula $x^2$ done']);
     expect(frames[9]).to.include('math-pending');
-    expect(frames.at(-1)).to.include('<span class="math math-inline">x^2</span>');
+    expect(frames.at(-1)).to.include('<span class="math-inline">x^2</span>');
     expect(frames.at(-1)).not.to.include('math-pending');
   });
 

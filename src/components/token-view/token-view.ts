@@ -401,7 +401,7 @@ export class TokenView extends LitElement {
   }
 
   readonly #onClick = (event: Event): void => {
-    // The only buttons in the content are the element's own: copy and load-image.
+    // The only buttons in the content are the element's own: copy, load-image, diagram toggle.
     const button = (event.target as Element).closest('button');
     if (button?.part.contains('diagram-toggle')) this.#rich.toggle(button);
     else if (button?.part.contains('image-button')) {
