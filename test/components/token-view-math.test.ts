@@ -57,7 +57,9 @@ describe('<token-view> math', () => {
     expect(fetched('katex'), 'KaTeX or its stylesheet').to.equal(false);
     expect(content(el).querySelector('.katex')).to.equal(null);
     el.text += '\n\nNow $E=mc^2$.';
-    await waitUntil(() => fetched('math-render'), 'the math chunk is requested', { timeout: 15_000 });
+    await waitUntil(() => fetched('math-render'), 'the math chunk is requested', {
+      timeout: 15_000,
+    });
     await el.updateComplete;
     await waitUntil(() => fetched('katex.min.css'), 'the KaTeX stylesheet is requested');
     expect(content(el).querySelector('.katex')).not.to.equal(null);
