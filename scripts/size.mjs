@@ -37,12 +37,13 @@ function importsOf(file, dynamic) {
     .filter((name) => name !== undefined && name.startsWith('./'))
     .map((name) => /** @type {string} */ (name).slice(2));
 }
+/** @type {(file: string) => boolean} */
+const nowhere = () => false;
 /**
  * `files` and everything they import, transitively, without entering `stop`.
  * @param {string[]} files
- * @param {(file: string) => boolean} [stop]
  */
-function closure(files, dynamic = false, stop = (/** @type {string} */ _file) => false) {
+function closure(files, dynamic = false, stop = nowhere) {
   /** @type {Set<string>} */
   const found = new Set();
   /** @param {string} file */
