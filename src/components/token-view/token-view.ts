@@ -69,7 +69,7 @@ function part<K extends keyof HTMLElementTagNameMap>(tag: K, name: string, text 
  * @csspart code-language - The language label of a code block.
  * @csspart copy-button - Copies the code block's source and announces "Copied".
  * @csspart image-button - Stands for an image from an untrusted origin; loads it when clicked.
- * @csspart diagram - A Mermaid diagram drawn from a finished ```mermaid block.
+ * @csspart diagram - A Mermaid diagram drawn from a finished `mermaid` code block.
  * @csspart diagram-toggle - Shows the diagram's Mermaid source instead of the diagram (`aria-pressed`).
  * @csspart diagram-note - Says that a Mermaid block could not be drawn (its source stays).
  * @cssprop [--token-view-code-background=color-mix(in srgb, currentColor 8%, transparent)] - Background of code blocks.
@@ -120,7 +120,7 @@ export class TokenView extends LitElement {
   @property({ converter: (value) => value !== 'false' }) math = true;
 
   /**
-   * Finished ```mermaid code blocks drawn as diagrams with Mermaid (loaded when the first one
+   * Finished `mermaid` code blocks drawn as diagrams with Mermaid (loaded when the first one
    * appears). On by default; `diagrams="false"` keeps them code blocks.
    */
   @property({ converter: (value) => value !== 'false' }) diagrams = true;
