@@ -14,6 +14,9 @@ const styles = css`
     max-width: 100%;
     height: auto;
   }
+  [part='diagram-toggle'] {
+    margin: 0 0.4em 0 auto;
+  }
   [part='diagram-note'] {
     display: block;
     padding: 0 1em 0.75em;
