@@ -230,8 +230,15 @@ describe('<stream-chat> theming and text', function () {
       diagram: 'Diagramm ({type})',
       diagramFailed: 'Dieses Diagramm ließ sich nicht zeichnen; sein Quelltext steht hier.',
     };
-    // Shown only after a click on the copy button: <token-view>'s own tests cover them.
-    const afterClick = new Set([strings.copied, strings.copyFailed]);
+    // Shown only after a click on the copy button, or with a diagram: <token-view>'s own tests
+    // cover them.
+    const afterClick = new Set([
+      strings.copied,
+      strings.copyFailed,
+      strings.showSource,
+      strings.diagram,
+      strings.diagramFailed,
+    ]);
     const transport = new ManualTransport();
     const el = await fixture<StreamChat>(
       html`<stream-chat
