@@ -1,5 +1,6 @@
 import { createServer } from 'node:net';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { build } from 'esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { chromiumPath, CHROMIUM_ARGS } from './scripts/chromium.mjs';
@@ -31,6 +32,35 @@ const packageSources = {
     if (source === 'stream-chat-elements') return '/src/index.ts';
     if (source === 'stream-chat-elements/define') return '/src/define.ts';
     return undefined;
+  },
+};
+
+/**
+ * Mermaid imports CommonJS and UMD packages (dayjs, cytoscape layouts, …): serve it to the
+ * browser as one ES module bundled by esbuild, built once on first use. Vite's builds and its
+ * dev server bundle it themselves.
+ */
+// Not .js: the TypeScript plugin would transform the 3 MB bundle again for every page.
+const MERMAID = '/__mermaid__.bundle';
+/** @type {Promise<string> | undefined} */
+let mermaidBundle;
+const mermaidAsOneModule = {
+  name: 'mermaid-as-one-module',
+  /** @param {{ source: string }} options */
+  resolveImport({ source }) {
+    return source === 'mermaid' ? MERMAID : undefined;
+  },
+  /** @param {import('koa').Context} context */
+  async serve(context) {
+    if (context.path !== MERMAID) return undefined;
+    mermaidBundle ??= build({
+      stdin: { contents: "export { default } from 'mermaid';", resolveDir: process.cwd() },
+      bundle: true,
+      format: 'esm',
+      write: false,
+      logLevel: 'silent',
+    }).then((result) => result.outputFiles[0]?.text ?? '');
+    return { body: await mermaidBundle, type: 'js' };
   },
 };
 const servers = testServers();
@@ -68,6 +98,7 @@ export default {
     servers.plugin,
     highlightJsCore,
     packageSources,
+    mermaidAsOneModule,
   ],
   middleware: servers.middleware,
   browsers: [

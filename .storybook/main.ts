@@ -6,6 +6,7 @@ import type { StorybookConfig } from '@storybook/web-components-vite';
 const config: StorybookConfig = {
   stories: ['../stories/**/*.stories.ts'],
   addons: ['@storybook/addon-docs'],
+  staticDirs: [{ from: '../node_modules/katex/dist', to: '/katex' }],
   framework: { name: '@storybook/web-components-vite', options: {} },
   core: {
     disableTelemetry: true,

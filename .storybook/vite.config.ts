@@ -31,5 +31,7 @@ export default defineConfig({
       { find: /^stream-chat-elements$/, replacement: root('src/index.ts') },
     ],
   },
+  // KaTeX's stylesheet and fonts, served at /katex/ (see staticDirs in main.ts).
+  define: { __SCE_KATEX_DIR__: JSON.stringify('/katex/') },
   plugins: [customElementsManifest()],
 });

@@ -1,6 +1,7 @@
 // Prints the gzip -9 size of each dist entry and fails when the embed exceeds its budget.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
+import { init, parse } from 'es-module-lexer';
 
 /** Budgets in bytes of gzip -9; files without one are reported only. */
 const BUDGETS = new Map([
@@ -11,18 +12,81 @@ const BUDGETS = new Map([
 /** Lazily loaded sibling chunks of the embed (the highlighter): each has its own budget. */
 const CHUNK_PREFIX = 'stream-chat-elements.';
 const CHUNK_BUDGET = 30_720;
+/** KaTeX: the math chunk with what it imports (but the embed already has) plus its stylesheet. */
+const KATEX_BUDGET = 92_160;
 
 if (!existsSync('dist/stream-chat-elements.js')) {
   console.error('dist/ is missing or incomplete: run `npm run build` first.');
   process.exit(1);
 }
 
+/** @param {string} path */
+const gzip = (path) => gzipSync(readFileSync(path), { level: 9 }).length;
+await init;
+/**
+ * The sibling files `file` imports: statically, and also dynamically when `dynamic`.
+ * @param {string} file
+ * @param {boolean} dynamic
+ * @returns {string[]}
+ */
+function importsOf(file, dynamic) {
+  const source = readFileSync(`dist/${file}`, 'utf8');
+  return parse(source)[0]
+    .filter((entry) => dynamic || entry.d === -1)
+    .map((entry) => entry.n ?? /^`(\.\/[^`$]+)`$/.exec(source.slice(entry.s, entry.e))?.[1])
+    .filter((name) => name !== undefined && name.startsWith('./'))
+    .map((name) => /** @type {string} */ (name).slice(2));
+}
+/** @type {(file: string) => boolean} */
+const nowhere = () => false;
+/**
+ * `files` and everything they import, transitively, without entering `stop`.
+ * @param {string[]} files
+ */
+function closure(files, dynamic = false, stop = nowhere) {
+  /** @type {Set<string>} */
+  const found = new Set();
+  /** @param {string} file */
+  const visit = (file) => {
+    if (found.has(file) || stop(file)) return;
+    found.add(file);
+    for (const next of importsOf(file, dynamic)) visit(next);
+  };
+  files.forEach(visit);
+  return found;
+}
+const chunks = readdirSync('dist')
+  .sort()
+  .filter((file) => file.startsWith(CHUNK_PREFIX) && file.endsWith('.js'));
+/** @param {string} name */
+const chunk = (name) => chunks.filter((file) => file.startsWith(`${CHUNK_PREFIX}${name}-`));
+// The embed fetches these siblings as soon as the elements are defined (Markdown engine,
+// sanitiser, stream controller), with what they import: what a page downloads before its
+// first answer renders.
+const eager = closure([
+  'stream-chat-elements.js',
+  ...['engine', 'sanitize', 'stream-controller'].flatMap(chunk),
+]);
+// DOMPurify: the sanitiser where the browser has no HTML Sanitizer API, and the sanitiser of
+// KaTeX's and Mermaid's output; a chunk of its own, reported with the other chunks.
+const purify = new Set(chunk('purify.es'));
+// Math: KaTeX and its stylesheet (its fonts load one by one, as formulas need them).
+const katex = [...closure(chunk('math-render'))].filter(
+  (file) => !eager.has(file) && !purify.has(file),
+);
+// Diagrams: what only Mermaid's side reaches (its diagram types load as they are drawn).
+const isMermaidRoot = (/** @type {string} */ file) => chunk('diagram-render').includes(file);
+const elsewhere = closure(['stream-chat-elements.js'], true, isMermaidRoot);
+const mermaidOnly = [...closure(chunk('diagram-render'), true)].filter(
+  (file) => !elsewhere.has(file),
+);
+
 const rows = [];
 for (const [file, budget] of BUDGETS) rows.push({ file, budget });
-for (const file of readdirSync('dist').sort()) {
-  if (file.startsWith(CHUNK_PREFIX) && file.endsWith('.js') && file !== 'stream-chat-elements.js') {
-    rows.push({ file, budget: CHUNK_BUDGET });
-  }
+for (const file of chunks) {
+  if (file === 'stream-chat-elements.js' || mermaidOnly.includes(file) || katex.includes(file))
+    continue;
+  rows.push({ file, budget: CHUNK_BUDGET });
 }
 
 let failed = false;
@@ -46,6 +110,29 @@ for (const { file, budget } of rows) {
     over ? 'OVER' : 'ok',
   ]);
 }
+const katexFiles = [...katex.map((file) => `dist/${file}`), 'dist/katex/katex.min.css'];
+const katexBytes = katexFiles.reduce((sum, path) => sum + gzip(path), 0);
+const katexOver = katexBytes > KATEX_BUDGET;
+failed ||= katexOver;
+lines.push([
+  `KaTeX: ${katexFiles.length} files (${katex.join(', ')}, katex.min.css)`,
+  '-',
+  String(katexBytes),
+  String(KATEX_BUDGET),
+  katexOver ? 'OVER' : 'ok',
+]);
+const mermaidBytes = mermaidOnly.reduce((sum, file) => sum + gzip(`dist/${file}`), 0);
+const mermaidFirst = [...closure(chunk('diagram-render'))].filter((file) =>
+  mermaidOnly.includes(file),
+);
+const firstBytes = mermaidFirst.reduce((sum, file) => sum + gzip(`dist/${file}`), 0);
+lines.push([
+  `Mermaid: ${mermaidOnly.length} files; ${mermaidFirst.length} load with the first diagram (${firstBytes} bytes gzip -9)`,
+  '-',
+  String(mermaidBytes),
+  '-',
+  'reported',
+]);
 const header = lines[0] ?? [];
 const widths = header.map((_, column) =>
   Math.max(...lines.map((line) => (line[column] ?? '').length)),
@@ -58,12 +145,7 @@ for (const line of lines) {
       .trimEnd(),
   );
 }
-// The embed fetches these siblings as soon as the elements are defined (Markdown engine,
-// sanitiser, stream controller): report what a page downloads before its first answer renders.
-const eager = /^stream-chat-elements\.(engine|sanitize|stream-controller)-/;
-const eagerBytes = readdirSync('dist')
-  .filter((file) => eager.test(file) || file === 'stream-chat-elements.js')
-  .reduce((sum, file) => sum + gzipSync(readFileSync(`dist/${file}`), { level: 9 }).length, 0);
+const eagerBytes = [...eager].reduce((sum, file) => sum + gzip(`dist/${file}`), 0);
 console.log(`\nembed + the chunks it prefetches at define time: ${eagerBytes} bytes gzip -9`);
 if (failed) {
   console.error('\nSize budget exceeded (or a file is missing).');

@@ -115,3 +115,24 @@ export function failingOnce(delay = 30): ChatTransport {
     },
   });
 }
+
+/** An answer with inline and display math, a table of formulas and a Mermaid diagram. */
+export const MATH_AND_DIAGRAMS = String.raw`Inline math such as $e^{i\pi} + 1 = 0$ or \(a^2 + b^2 = c^2\) sits in the text; a price like $5 stays text.
+
+$$
+\int_0^1 x^2\,dx = \frac{1}{3}
+$$
+
+| quantity | formula |
+| --- | --- |
+| kinetic energy | $E_k = \tfrac{1}{2}mv^2$ |
+| mass–energy | $E = mc^2$ |
+
+${'```'}mermaid
+flowchart LR
+  prompt[Prompt] --> model{Model}
+  model -->|tokens| view[token-view]
+  view --> math[KaTeX]
+  view --> diagram[Mermaid]
+${'```'}
+`;

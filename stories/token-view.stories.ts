@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { ANSWER, ARABIC_HISTORY, HOSTILE, IMAGE } from './fixtures.js';
+import { ANSWER, ARABIC_HISTORY, HOSTILE, IMAGE, MATH_AND_DIAGRAMS } from './fixtures.js';
 import { element, pause } from './render.js';
 
 type Story = StoryObj;
@@ -58,4 +58,30 @@ export const ImagePlaceholder: Story = {
 export const HostileContent: Story = {
   name: 'Hostile content, rendered safely',
   render: showing(HOSTILE),
+};
+
+export const MathAndDiagrams: Story = {
+  name: 'Math and diagrams',
+  render: (args) => element('token-view', args),
+  play: async ({ canvasElement }) => {
+    const view = canvasElement.querySelector('token-view');
+    if (!view) return;
+    // Formulas show as quiet source until complete; the diagram is drawn once its block ends.
+    for (let index = 0; index < MATH_AND_DIAGRAMS.length && view.isConnected; index += 3) {
+      view.write(MATH_AND_DIAGRAMS.slice(index, index + 3));
+      await pause(20);
+    }
+    view.end();
+  },
+};
+
+export const MathAndDiagramsDark: Story = {
+  name: 'Math and diagrams, dark',
+  globals: { backgrounds: { value: 'dark' } },
+  render: (args) => {
+    const view = showing(MATH_AND_DIAGRAMS)(args);
+    view.style.colorScheme = 'dark';
+    view.style.color = '#e6e8eb';
+    return view;
+  },
 };

@@ -24,6 +24,7 @@ Try asking for:
 - **reasoning** — "think: how many r's are in strawberry?"
 - **中文** — "用中文介绍一下流式输出"
 - **hostile** content — "show me an XSS attempt" (it renders inert)
+- **math and diagrams** — "math and diagrams" (KaTeX and Mermaid, loaded on first use)
 
 Or make me misbehave on purpose: \`/error 500\`, \`/error 429\`, \`/drop\`, \`/slow\`, \`/malformed\`. Type \`/help\` for details.`,
 };
@@ -358,8 +359,40 @@ const hostile = {
 If you can read this paragraph and no alert appeared, the sanitiser did its job.`,
 };
 
+/** @type {Answer} */
+const math = {
+  id: 'math',
+  match: /\b(math|maths|formulas?|equations?|latex|katex|diagrams?|mermaid|flowchart)\b/i,
+  text: String.raw`Formulas stream as their source and turn into math once complete. Inline, Euler's identity $e^{i\pi} + 1 = 0$ and the roots \(x = \frac{-b \pm \sqrt{b^2 - 4ac}}{2a}\); a price like $5 or $10 stays text.
+
+On its own line:
+
+$$
+\int_{-\infty}^{\infty} e^{-x^2}\,dx = \sqrt{\pi}
+$$
+
+\[
+\sum_{n=1}^{\infty} \frac{1}{n^2} = \frac{\pi^2}{6}
+\]
+
+| quantity | formula |
+| --- | --- |
+| kinetic energy | $E_k = \tfrac{1}{2}mv^2$ |
+| mass–energy | $E = mc^2$ |
+
+And a diagram, drawn once its block is finished (the **Source** button shows what I wrote):
+
+${fence}mermaid
+flowchart LR
+  prompt[Prompt] --> model{Model}
+  model -->|tokens| view[token-view]
+  view --> math[KaTeX]
+  view --> diagram[Mermaid]
+${fence}`,
+};
+
 /** The answers, most specific first; the first whose pattern matches the prompt wins. */
-export const ANSWERS = [help, hostile, reasoning, chinese, arabic, code, table, list, long];
+export const ANSWERS = [help, hostile, reasoning, math, chinese, arabic, code, table, list, long];
 
 /** Every distinct answer by id, for tests and stories. */
 export const ANSWERS_BY_ID = Object.fromEntries(

@@ -6,6 +6,7 @@ import { Marked, type MarkedExtension } from 'marked';
 
 export { BlockDom } from './block-dom.js';
 export { MarkdownStream } from './blocks.js';
+export { mathExtension, withPendingMath } from './math.js';
 export { morph } from './morph.js';
 export { repairTail } from './repair.js';
 

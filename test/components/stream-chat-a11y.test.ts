@@ -241,6 +241,9 @@ describe('<stream-chat> theming and text', function () {
       nextVersion: 'Nächste Fassung',
       version: '{index} von {count}',
       versionLabel: 'Fassung {index} von {count}',
+      showSource: 'Quelltext',
+      diagram: 'Diagramm ({type})',
+      diagramFailed: 'Dieses Diagramm ließ sich nicht zeichnen; sein Quelltext steht hier.',
     };
     // Shown only after a click (copy, Edit) or with versions: their own tests cover them.
     const afterClick = new Set([
@@ -253,6 +256,9 @@ describe('<stream-chat> theming and text', function () {
       strings.nextVersion,
       strings.version,
       strings.versionLabel,
+      strings.showSource,
+      strings.diagram,
+      strings.diagramFailed,
     ]);
     const transport = new ManualTransport();
     const el = await fixture<StreamChat>(

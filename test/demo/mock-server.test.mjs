@@ -157,6 +157,7 @@ describe('answers', () => {
     assert.equal(chooseAnswer('用中文介绍一下流式输出').id, 'chinese');
     assert.equal(chooseAnswer('مرحبا').id, 'arabic');
     assert.equal(chooseAnswer('show me an XSS attempt').id, 'hostile');
+    assert.equal(chooseAnswer('Math and diagrams').id, 'math');
     const reasoning = chooseAnswer('think: how many r in strawberry?');
     assert.equal(reasoning.id, 'reasoning');
     assert.ok(reasoning.reasoning);

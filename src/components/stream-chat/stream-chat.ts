@@ -179,6 +179,12 @@ export class StreamChat extends LitElement {
   /** The actions shown under finished messages: any of `copy feedback regenerate edit`. */
   @property() actions = DEFAULT_ACTIONS;
 
+  /** Math in answers, typeset with KaTeX (see `<token-view>`); `math="false"` turns it off. */
+  @property({ converter: (value) => value !== 'false' }) math = true;
+
+  /** Mermaid blocks in answers drawn as diagrams (see `<token-view>`); `diagrams="false"` turns it off. */
+  @property({ converter: (value) => value !== 'false' }) diagrams = true;
+
   /** Whether a reply is streaming (read-only; reflected for stylesheets and `<stop-button>`). */
   @property({ type: Boolean, reflect: true }) streaming = false;
 
@@ -467,6 +473,8 @@ export class StreamChat extends LitElement {
                       <token-view
                         .text=${live ? '' : reasoning}
                         .strings=${this.strings}
+                        .math=${this.math}
+                        .diagrams=${this.diagrams}
                       ></token-view>
                     </details>`
                   : nothing
@@ -479,6 +487,8 @@ export class StreamChat extends LitElement {
               <token-view
                 .text=${live ? '' : message.content}
                 .strings=${this.strings}
+                .math=${this.math}
+                .diagrams=${this.diagrams}
               ></token-view>
               ${this.#extras?.toolCards(live ? stream.toolCalls : message.toolCalls, s)}
               ${this.#extras?.sourcesList(live ? stream.sources : message.sources, s)}

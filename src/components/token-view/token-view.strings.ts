@@ -10,6 +10,12 @@ export interface TokenViewStrings {
   copyFailed: string;
   /** The button standing for an image from an untrusted origin; `{host}` is the image's host. */
   loadImage: string;
+  /** The toggle button that shows a diagram's Mermaid source instead of the diagram. */
+  showSource: string;
+  /** Accessible name of a rendered diagram; `{type}` is Mermaid's diagram type. */
+  diagram: string;
+  /** Below a Mermaid block that could not be drawn. */
+  diagramFailed: string;
 }
 
 export const defaultTokenViewStrings: TokenViewStrings = {
@@ -18,4 +24,7 @@ export const defaultTokenViewStrings: TokenViewStrings = {
   copied: 'Copied',
   copyFailed: 'Copy failed',
   loadImage: 'Load image from {host}',
+  showSource: 'Source',
+  diagram: 'Diagram ({type})',
+  diagramFailed: 'This diagram could not be drawn; its source is shown.',
 };

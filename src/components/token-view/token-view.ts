@@ -5,6 +5,7 @@ import { defineElement } from '../../internal/define-element.js';
 import { lazy } from '../../internal/lazy.js';
 import type { BlockDom } from '../../markdown/block-dom.js';
 import type { MarkdownStream } from '../../markdown/blocks.js';
+import { RichContent, richContentStyles } from '../../markdown/rich-content.js';
 import { defaultTokenViewStrings, type TokenViewStrings } from './token-view.strings.js';
 import { tokenViewStyles } from './token-view.styles.js';
 
@@ -66,11 +67,14 @@ function part<K extends keyof HTMLElementTagNameMap>(tag: K, name: string, text 
  * @csspart code-language - The language label of a code block.
  * @csspart copy-button - Copies the code block's source and announces "Copied".
  * @csspart image-button - Stands for an image from an untrusted origin; loads it when clicked.
+ * @csspart diagram - A Mermaid diagram drawn from a finished `mermaid` code block.
+ * @csspart diagram-toggle - Shows the diagram's Mermaid source instead of the diagram (`aria-pressed`).
+ * @csspart diagram-note - Says that a Mermaid block could not be drawn (its source stays).
  * @cssprop [--token-view-code-background=color-mix(in srgb, currentColor 8%, transparent)] - Background of code blocks.
  * @cssprop [--token-view-content-visibility=auto] - `content-visibility` of each top-level block (off-screen blocks skip layout and paint); `visible` turns it off.
  */
 export class TokenView extends LitElement {
-  static override styles = tokenViewStyles;
+  static override styles = [tokenViewStyles, richContentStyles];
 
   static define(tag = 'token-view'): void {
     defineElement(tag, this);
@@ -107,7 +111,19 @@ export class TokenView extends LitElement {
   /** Replacements for any of the visible or announced strings (see `TokenViewStrings`). */
   @property({ attribute: false }) strings: Partial<TokenViewStrings> = {};
 
-  /** marked extensions (math, footnotes, …); the HTML they render is sanitised like the rest. */
+  /**
+   * Math between `$…$`, `\(…\)`, `$$…$$` and `\[…\]`, typeset with KaTeX (loaded when the first
+   * formula appears). On by default; `math="false"` or `.math=${false}` shows the source as text.
+   */
+  @property({ converter: (value) => value !== 'false' }) math = true;
+
+  /**
+   * Finished `mermaid` code blocks drawn as diagrams with Mermaid (loaded when the first one
+   * appears). On by default; `diagrams="false"` keeps them code blocks.
+   */
+  @property({ converter: (value) => value !== 'false' }) diagrams = true;
+
+  /** marked extensions (footnotes, …); the HTML they render is sanitised like the rest. */
   @property({ attribute: false }) extensions: MarkedExtension[] = [];
 
   #source = '';
@@ -128,6 +144,11 @@ export class TokenView extends LitElement {
   readonly #highlighted = new WeakMap<Element, string>();
   /** Image URLs the user chose to load. */
   readonly #approved = new Set<string>();
+  readonly #rich = new RichContent({
+    root: () => this.shadowRoot!,
+    track: (job) => this.#track(job),
+    strings: () => this.#strings(),
+  });
 
   /** The whole Markdown source so far; setting it replaces the content. */
   get text(): string {
@@ -169,7 +190,15 @@ export class TokenView extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const options = ['images', 'imageOrigins', 'highlighter', 'extensions', 'strings'] as const;
+    const options = [
+      'images',
+      'imageOrigins',
+      'highlighter',
+      'extensions',
+      'strings',
+      'math',
+      'diagrams',
+    ] as const;
     if (this.hasUpdated && options.some((name) => changed.has(name))) this.#rerender();
   }
 
@@ -231,11 +260,14 @@ export class TokenView extends LitElement {
   }
 
   /** Renders what arrived since the last frame; false when text is left for the next frame. */
-  #paint([{ BlockDom, MarkdownStream, markdown, repairTail }]: Engine): boolean {
+  #paint([
+    { BlockDom, MarkdownStream, markdown, repairTail, mathExtension, withPendingMath },
+  ]: Engine): boolean {
     const content = this.#content;
     if (content === undefined) return true;
     const start = performance.now();
-    const core = (this.#core ??= new MarkdownStream(markdown(this.extensions)));
+    const extensions = this.math ? [mathExtension(), ...this.extensions] : this.extensions;
+    const core = (this.#core ??= new MarkdownStream(markdown(extensions)));
     this.#dom ??= new BlockDom(
       content,
       (html) => this.#fragment(html),
@@ -248,7 +280,9 @@ export class TokenView extends LitElement {
     this.#fed = fed;
     const done = fed === this.#source.length;
     const final = !this.streaming && done;
-    for (const block of this.#dom.apply(core.render(final ? undefined : repairTail))) {
+    for (const block of this.#dom.apply(core.render(
+      final ? undefined : this.math ? withPendingMath(repairTail) : repairTail,
+    ))) {
       for (const node of block) if (node.nodeType === 1) this.#finish(node as Element);
     }
     content.classList.toggle('long', content.childElementCount > LONG);
@@ -299,6 +333,7 @@ export class TokenView extends LitElement {
       button.value = url.href;
       image.replaceWith(this.images === 'none' ? image.alt : button);
     }
+    if (this.math) this.#rich.typeset(nodes);
     const fragment = document.createDocumentFragment();
     fragment.append(nodes);
     for (const pre of fragment.querySelectorAll('pre')) {
@@ -323,6 +358,8 @@ export class TokenView extends LitElement {
   }
 
   #highlight(code: Element): void {
+    if (this.diagrams && code.classList.contains('language-mermaid'))
+      return this.#rich.drawDiagram(code);
     const highlighter = this.highlighter;
     if (highlighter === null) return;
     code.classList.add('highlighted');
@@ -336,15 +373,25 @@ export class TokenView extends LitElement {
           code.replaceChildren(this.#fragment(markup));
         }
       })
-      .catch((error: unknown) => console.warn('stream-chat-elements: highlighting failed', error))
-      .finally(() => this.#highlights.delete(job));
-    this.#highlights.add(job);
+      .catch((error: unknown) => console.warn('stream-chat-elements: highlighting failed', error));
+    this.#track(job);
+  }
+
+  /** Counts `job` as rendering work that `updateComplete` waits for. */
+  #track(job: Promise<unknown>): void {
+    const tracked = job.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.#highlights.add(tracked);
+    void tracked.finally(() => this.#highlights.delete(tracked));
   }
 
   readonly #onClick = (event: Event): void => {
-    // The only buttons in the content are the element's own: copy and load-image.
+    // The only buttons in the content are the element's own: copy, load-image, diagram toggle.
     const button = (event.target as Element).closest('button');
-    if (button?.part.contains('image-button')) {
+    if (button?.part.contains('diagram-toggle')) this.#rich.toggle(button);
+    else if (button?.part.contains('image-button')) {
       this.#approved.add(button.value);
       this.#rerender();
     } else if (button) {

@@ -174,10 +174,19 @@ const distFiles = existsSync(DIST)
       .filter((entry) => entry.isFile())
       .map((entry) => entry.name)
   : [];
+/** KaTeX's stylesheet and fonts, which the embed's math chunk fetches from `katex/`. */
+const katexFiles = existsSync(`${DIST}katex/fonts`)
+  ? [
+      'katex/katex.min.css',
+      ...readdirSync(`${DIST}katex/fonts`).map((font) => `katex/fonts/${font}`),
+    ]
+  : [];
+/** @type {Record<string, string>} */
+const TYPES = { js: 'text/javascript', css: 'text/css', woff2: 'font/woff2' };
 
 /** @type {Record<string, import('../plugin.mjs').HttpHandler>} */
 const cdn = Object.fromEntries(
-  distFiles.map((name) => [
+  [...distFiles, ...katexFiles].map((name) => [
     CDN_DIR + name,
     async (_req, res) => {
       const path = DIST + name;
@@ -186,8 +195,9 @@ const cdn = Object.fromEntries(
         res.end(`dist/${name} is gone: rebuild and restart the runner.`);
         return;
       }
-      const type = name.endsWith('.js') ? 'text/javascript' : 'application/json';
-      res.writeHead(200, { 'content-type': `${type}; charset=utf-8`, 'cache-control': 'no-store' });
+      const type = TYPES[name.slice(name.lastIndexOf('.') + 1)] ?? 'application/json';
+      const charset = type.startsWith('font/') ? '' : '; charset=utf-8';
+      res.writeHead(200, { 'content-type': `${type}${charset}`, 'cache-control': 'no-store' });
       res.end(await readFile(path));
     },
   ]),

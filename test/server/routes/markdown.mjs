@@ -30,7 +30,8 @@ export default {
       res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
       res.end(JSON.stringify({ count }));
     },
-    // A page that runs test/markdown/fixtures/policy-page.ts under the named policy.
+    // A page that runs test/markdown/fixtures/policy-page.ts (or, with ?page=rich,
+    // rich-policy-page.ts: math and diagrams) under the named policy.
     '/mock/markdown/page': (_req, res, url) => {
       const policy =
         POLICIES[/** @type {keyof typeof POLICIES} */ (url.searchParams.get('policy'))];
@@ -45,7 +46,7 @@ export default {
       });
       res.end(
         '<!doctype html><html lang="en"><head><title>policy page</title>' +
-          '<script type="module" src="/test/markdown/fixtures/policy-page.ts"></script>' +
+          `<script type="module" src="/test/markdown/fixtures/${url.searchParams.get('page') === 'rich' ? 'rich-policy-page' : 'policy-page'}.ts"></script>` +
           '</head><body></body></html>',
       );
     },
