@@ -280,9 +280,9 @@ export class TokenView extends LitElement {
     this.#fed = fed;
     const done = fed === this.#source.length;
     const final = !this.streaming && done;
-    for (const block of this.#dom.apply(core.render(
-      final ? undefined : this.math ? withPendingMath(repairTail) : repairTail,
-    ))) {
+    for (const block of this.#dom.apply(
+      core.render(final ? undefined : this.math ? withPendingMath(repairTail) : repairTail),
+    )) {
       for (const node of block) if (node.nodeType === 1) this.#finish(node as Element);
     }
     content.classList.toggle('long', content.childElementCount > LONG);
