@@ -578,6 +578,8 @@ const tokens = {
     finish: (reason) => [json({ done: true, reason })],
     error: (message) => [json({ error: message })],
     malformed: () => [{ data: '{"token":"tru' }],
+    // A `{token}` backend has no tool calls (the server entry's bridge relays text only).
+    toolCall: () => [],
   }),
 };
 
