@@ -1,3 +1,5 @@
+// An upstream's error body is read as the kit's HTTP channel reads it, with one function.
+export { errorMessage as upstreamMessage } from '../transports/http-error.js';
 /** A request the handler refuses or an upstream failure, answered with its HTTP status. */
 export class ChatHandlerError extends Error {
   override readonly name = 'ChatHandlerError';
@@ -33,23 +35,6 @@ export function errorResponse(
     status,
     headers: { 'content-type': 'application/json', 'cache-control': 'no-store', ...headers },
   });
-}
-
-/**
- * The message of an upstream error body: `error.message` (OpenAI, Anthropic), `error` (Ollama),
- * `message` (Dify), `detail` (FastAPI, vLLM), or short plain text.
- */
-export function upstreamMessage(body: string): string | undefined {
-  try {
-    const json = JSON.parse(body) as Record<string, unknown> | null;
-    const error = json?.error as { message?: unknown } | string | undefined;
-    const message =
-      typeof error === 'object' ? error?.message : (error ?? json?.message ?? json?.detail);
-    return typeof message === 'string' && message ? message : undefined;
-  } catch {
-    const text = body.trim();
-    return text && !text.startsWith('<') ? text.slice(0, 500) : undefined;
-  }
 }
 
 /** Replaces every occurrence of the secrets in `text` (an upstream may echo a key back). */

@@ -1,6 +1,7 @@
 import type { ChatMessage, ChatRequest, StreamPart } from '../transport.js';
 import { deltas, finish, parseJson, providerError, type Protocol } from './protocol.js';
 import { argsObject, asText, usagePart, wholeCall } from './tool-calls.js';
+import { functionTools } from './openai.js';
 
 interface OllamaChunk {
   message?: {
@@ -45,16 +46,7 @@ export const ollama: Protocol = {
     model,
     messages: messages.map(ollamaMessage),
     stream: true,
-    ...(tools?.length && {
-      tools: tools.map(({ name, description, parameters }) => ({
-        type: 'function',
-        function: {
-          name,
-          description,
-          parameters: parameters ?? { type: 'object', properties: {} },
-        },
-      })),
-    }),
+    ...(tools?.length && { tools: functionTools(tools) }),
   }),
   decoder() {
     let count = 0;

@@ -1,4 +1,4 @@
-import type { ChatMessage, ChatRequest, StreamPart } from '../transport.js';
+import type { ChatMessage, ChatRequest, StreamPart, ToolDefinition } from '../transport.js';
 import { deltas, finish, parseJson, providerError, type Protocol } from './protocol.js';
 import { ToolCallTracker, usagePart } from './tool-calls.js';
 
@@ -67,22 +67,20 @@ export function chatMessage(message: ChatMessage): Record<string, unknown> {
   return { role: message.role, content: message.content };
 }
 
+/** Tools in the OpenAI function shape, which Ollama's native API takes too. */
+export const functionTools = (tools: ToolDefinition[]) =>
+  tools.map(({ name, description, parameters }) => ({
+    type: 'function',
+    function: { name, description, parameters: parameters ?? { type: 'object', properties: {} } },
+  }));
+
 /** The body of `{ model, messages, stream: true }` with tools in the OpenAI function shape. */
 export function chatCompletionsBody({ messages, model, tools }: ChatRequest) {
   return {
     model,
     messages: messages.map(chatMessage),
     stream: true,
-    ...(tools?.length && {
-      tools: tools.map(({ name, description, parameters }) => ({
-        type: 'function',
-        function: {
-          name,
-          description,
-          parameters: parameters ?? { type: 'object', properties: {} },
-        },
-      })),
-    }),
+    ...(tools?.length && { tools: functionTools(tools) }),
   };
 }
 
