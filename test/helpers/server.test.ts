@@ -2,7 +2,9 @@ import { expect } from '@open-wc/testing';
 import { until } from '../transports/helpers.js';
 import { newProbeId, readProbe, socketUrl } from './server.js';
 
-describe('helper servers', () => {
+describe('helper servers', function () {
+  // Room for the shared 5 s `until` on a loaded machine (mocha's own default is 3 s).
+  this.timeout(15_000);
   it('serve plain HTTP routes on the runner origin', async () => {
     const response = await fetch('/mock/hello');
     expect(response.status).to.equal(200);
